@@ -1,0 +1,88 @@
+import helmet from '@fastify/helmet';
+import basicAuth from '@fastify/basic-auth';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter as BullBoardAdapter } from '@bull-board/fastify';
+import { getQueueToken } from '@nestjs/bullmq';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AccountsService } from '@app/accounts';
+import { ALL_QUEUES, HttpExceptionFilter, createValidationPipe } from '@app/core';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application exactly as production runs it; tests use this too. */
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({
+      trustProxy: true,
+      bodyLimit: 1_048_576,
+      // The request id comes from the caller's x-request-id or is made here; logs and the response carry it.
+      requestIdHeader: 'x-request-id',
+      genReqId: () => randomUUID(),
+    }), {
+    rawBody: true, // signed webhooks verify the exact bytes received
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await registerQueueDashboard(app);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Palmares API')
+      .setDescription('Registration, payments, mystery shoppers, rankings and publication of a customer-service award.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await app.get(AccountsService).ensureJuryFromEnvironment();
+  return app;
+}
+
+/** bull-board at /queues, behind HTTP basic auth with a jury account's e-mail and password. */
+async function registerQueueDashboard(app: NestFastifyApplication): Promise<void> {
+  const accounts = app.get(AccountsService);
+  const serverAdapter = new BullBoardAdapter();
+  serverAdapter.setBasePath('/queues');
+  createBullBoard({
+    queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
+    serverAdapter,
+  });
+  await app.register(
+    async (scope: FastifyInstance) => {
+      await scope.register(basicAuth, {
+        authenticate: { realm: 'Palmares jury' },
+        validate: async (email: string, password: string) => {
+          if (!(await accounts.verifyJuryCredentials(email, password))) throw new Error('a jury e-mail and password are required');
+        },
+      });
+      scope.addHook('onRequest', scope.basicAuth);
+      await scope.register(serverAdapter.registerPlugin(), { prefix: '/queues' });
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig, isUniqueViolation } from '@app/core';
+import { NotificationsService } from '@app/notifications';
+import type { AuthUser } from './auth/auth-user';
+import { LoginThrottle } from './auth/login-throttle.service';
+import { TokensService } from './auth/tokens.service';
+import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
+import { Company } from './entities/company.entity';
+import { Role, User } from './entities/user.entity';
+
+/** Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time. */
+const DUMMY_HASH = argon2.hash('not-a-real-password-0');
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly tokens: TokensService,
+    private readonly throttle: LoginThrottle,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A company and its first user, in one transaction with the confirmation e-mail. */
+  async signup(dto: SignupDto): Promise<UserView> {
+    const passwordHash = await argon2.hash(dto.password);
+    try {
+      return await this.notifications.transaction(async (outbox) => {
+        const company = await outbox.tx.save(
+          outbox.tx.create(Company, {
+            legalName: dto.companyName,
+            siren: dto.country === 'FR' || dto.siren ? (dto.siren ?? null) : null,
+            foreignRegistrationNumber: dto.country === 'FR' ? null : (dto.foreignRegistrationNumber ?? null),
+            vatNumber: dto.vatNumber ?? null,
+            country: dto.country,
+            billingAddress: dto.billingAddress,
+          }),
+        );
+        const user = await this.insertUser(outbox.tx, { email: dto.email, passwordHash, role: Role.Company, companyId: company.id, locale: dto.locale ?? 'fr', name: dto.name ?? null });
+        const token = this.tokens.issuePurposeToken('email-confirmation', user.id);
+        await outbox.notify({
+          template: 'account-confirmation',
+          to: user.email,
+          locale: user.locale,
+          data: { companyName: company.legalName, confirmUrl: `${this.config.PUBLIC_URL}/confirm-email?token=${encodeURIComponent(token)}` },
+          dedupeKey: `account-confirmation:${user.id}`,
+        });
+        return toView(user);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'company_siren_key')) throw new ConflictException(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`);
+      throw error;
+    }
+  }
+
+  /** Confirms the e-mail address named by a confirmation token; a token works once. */
+  async confirmEmail(token: string): Promise<UserView> {
+    const userId = this.tokens.readPurposeToken('email-confirmation', token);
+    const result = await this.dataSource.query(`UPDATE app_user SET email_confirmed_at = now() WHERE id = $1 AND email_confirmed_at IS NULL RETURNING id`, [userId]);
+    if ((result[0] as unknown[]).length === 0) {
+      const exists = await this.dataSource.getRepository(User).existsBy({ id: userId });
+      if (!exists) throw new NotFoundException('the account this token confirms no longer exists');
+      throw new ConflictException('this e-mail address is already confirmed: a confirmation link works once');
+    }
+    return this.me(userId);
+  }
+
+  async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
+    await this.throttle.assertAllowed(dto.email, ip);
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: dto.email }).getOne();
+    const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(dto.email, ip);
+      throw new UnauthorizedException('wrong e-mail or password');
+    }
+    await this.throttle.recordSuccess(dto.email);
+    if (!user.emailConfirmedAt) throw new ForbiddenException('confirm your e-mail address first: open the link in the confirmation e-mail');
+    return { accessToken: this.tokens.issueAccessToken(toAuthUser(user)), user: toView(user) };
+  }
+
+  async me(userId: string): Promise<UserView> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    if (!user) throw new NotFoundException('this account no longer exists');
+    return toView(user);
+  }
+
+  /** A jury account, confirmed from the start (made by a jury user or by `npm run jury:create`). */
+  async createJuryUser(dto: CreateJuryUserDto): Promise<UserView> {
+    const passwordHash = await argon2.hash(dto.password);
+    return this.dataSource.transaction(async (tx) => toView(await this.insertUser(tx, { email: dto.email, passwordHash, role: Role.Jury, companyId: null, locale: 'fr', name: dto.name ?? null, emailConfirmedAt: new Date() })));
+  }
+
+  /** Creates the first jury account from JURY_EMAIL / JURY_PASSWORD when there is none yet. */
+  async ensureJuryFromEnvironment(): Promise<void> {
+    if (!this.config.JURY_EMAIL || !this.config.JURY_PASSWORD) return;
+    const anyJury = await this.dataSource.getRepository(User).existsBy({ role: Role.Jury });
+    if (!anyJury) await this.createJuryUser({ email: this.config.JURY_EMAIL.toLowerCase(), password: this.config.JURY_PASSWORD });
+  }
+
+  /** Checks a jury user's e-mail and password (for the queue dashboard's basic auth). */
+  async verifyJuryCredentials(email: string, password: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury }).getOne();
+    const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
+    return valid && user !== null;
+  }
+
+  async insertUser(tx: EntityManager, fields: Partial<User> & Pick<User, 'email' | 'passwordHash' | 'role'>): Promise<User> {
+    try {
+      return await tx.save(tx.create(User, fields));
+    } catch (error) {
+      if (isUniqueViolation(error, 'app_user_email_key')) throw new ConflictException(`an account with the e-mail ${fields.email} already exists`);
+      throw error;
+    }
+  }
+}
+
+export function toAuthUser(user: User): AuthUser {
+  return { id: user.id, role: user.role, companyId: user.companyId };
+}
+
+function toView(user: User): UserView {
+  return { id: user.id, email: user.email, role: user.role, companyId: user.companyId, locale: user.locale, name: user.name, emailConfirmed: user.emailConfirmedAt !== null };
+}

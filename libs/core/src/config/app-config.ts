@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * Every setting the platform reads from the environment, with defaults that point at local services
+ * so a developer machine runs with no `.env`. Validated once at start-up: a wrong value stops the process.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/palmares';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
+  @Min(60)
+  JWT_TTL_SECONDS = 3600;
+
+  @Matches(/^[a-zA-Z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'palmares';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'QUEUE_BACKOFF_MS must be an integer' })
+  @Min(1)
+  QUEUE_BACKOFF_MS = 2000;
+
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Palmares <no-reply@palmares.local>';
+
+  @IsOptional()
+  @Matches(/^sk_(test|live)_\w+$/, { message: 'STRIPE_SECRET_KEY must look like sk_test_… or sk_live_…' })
+  STRIPE_SECRET_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^whsec_\w+$/, { message: 'STRIPE_WEBHOOK_SECRET must look like whsec_…' })
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  MIGRATIONS_RUN = false;
+
+  @IsOptional()
+  @IsString()
+  JURY_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  JURY_PASSWORD?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigError extends Error {}
+
+/** Defaults are for developer machines only; production must say where its services and secrets are. */
+const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL', 'JWT_SECRET', 'MAIL_FROM'] as const;
+
+/** Builds the validated configuration, or throws a ConfigError that names every wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (config.NODE_ENV === 'production') {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => present[name] === undefined);
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n${missing.map((m) => `  - ${m}: is required when NODE_ENV=production`).join('\n')}`);
+    }
+  }
+  return config;
+}
+
+/** The process environment, after a local `.env` file (if any) has filled in what is not set. */
+function readEnvironment(): Record<string, string | undefined> {
+  if (existsSync('.env') && process.env.NODE_ENV !== 'test') process.loadEnvFile('.env');
+  return process.env;
+}

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { LoggingModule } from './logging.module';
+import { MailTransport } from './mail/mail-transport.service';
+import { QueuesModule } from './queues/queues.module';
+import { RedisModule } from './redis/redis.module';
+
+/** The plumbing both apps share: config, logs, Postgres, Redis, queues and the SMTP transport. */
+@Global()
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueuesModule],
+  providers: [MailTransport],
+  exports: [ConfigModule, RedisModule, QueuesModule, MailTransport],
+})
+export class CoreModule {}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+
+/** Structured JSON logs (pino); every HTTP log line carries the request id that Fastify assigned. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          customProps: () => ({ app: process.env.APP_NAME ?? 'palmares' }),
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

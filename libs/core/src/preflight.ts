@@ -1,0 +1,41 @@
+import { Client } from 'pg';
+import { Redis } from 'ioredis';
+import type { AppConfig } from './config/app-config';
+
+/**
+ * Checks that Postgres and Redis answer before Nest starts, so an unreachable service gives one line
+ * that names it and how to start it, instead of a loop of stack traces.
+ */
+export async function checkServices(config: AppConfig): Promise<string[]> {
+  const problems: string[] = [];
+  const db = new Client({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await db.connect();
+    await db.query('SELECT 1');
+  } catch (error) {
+    problems.push(
+      `Postgres is not reachable at ${redact(config.DATABASE_URL)} (${(error as Error).message}). ` +
+        `Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start, or docker compose up -d postgres.`,
+    );
+  } finally {
+    await db.end().catch(() => undefined);
+  }
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    problems.push(
+      `Redis is not reachable at ${redact(config.REDIS_URL)} (${(error as Error).message}). ` +
+        `Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379, or docker compose up -d redis.`,
+    );
+  } finally {
+    redis.disconnect();
+  }
+  return problems;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}

@@ -1,0 +1,114 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JobId, QueueName, type JobPayload } from '@app/core';
+import type { Locale } from '@app/accounts';
+import { Notification, NotificationStatus, type NotificationAttachment } from './notification.entity';
+import type { TemplateData, TemplateName } from './templates/templates';
+
+export interface NotificationInput<T extends TemplateName = TemplateName> {
+  template: T;
+  to: string;
+  locale?: Locale;
+  data: TemplateData[T];
+  /** Names the event; a second notification with the same key is ignored. */
+  dedupeKey?: string;
+  attachments?: NotificationAttachment[];
+}
+
+/** Collects the notifications of one transaction; they are queued once it has committed. */
+export class Outbox {
+  readonly ids: string[] = [];
+
+  constructor(
+    readonly tx: EntityManager,
+    private readonly service: NotificationsService,
+  ) {}
+
+  async notify(...inputs: NotificationInput[]): Promise<void> {
+    this.ids.push(...(await this.service.write(this.tx, inputs)));
+  }
+}
+
+type NotificationsQueue = Queue<JobPayload<typeof QueueName.Notifications>>;
+
+/**
+ * The transactional outbox: notifications are rows written in the same transaction as the change that
+ * causes them, then put on the `notifications` queue after commit (or by the relay, if that step was lost).
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Notifications) private readonly queue: NotificationsQueue,
+  ) {}
+
+  /** Runs `work` in a transaction; the notifications it writes are queued after the commit. */
+  async transaction<T>(work: (outbox: Outbox) => Promise<T>): Promise<T> {
+    let outbox!: Outbox;
+    const result = await this.dataSource.transaction(async (tx) => {
+      outbox = new Outbox(tx, this);
+      return work(outbox);
+    });
+    await this.dispatch(outbox.ids);
+    return result;
+  }
+
+  /** Writes notification rows in the caller's transaction; returns the ids of the rows written (not duplicates). */
+  async write(tx: EntityManager, inputs: NotificationInput[]): Promise<string[]> {
+    if (inputs.length === 0) return [];
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(
+        inputs.map((n) => ({
+          template: n.template,
+          recipient: n.to.toLowerCase(),
+          locale: n.locale ?? 'fr',
+          data: n.data as never, // jsonb; TypeORM's deep-partial type cannot describe an open record
+          attachments: n.attachments ?? [],
+          dedupeKey: n.dedupeKey ?? null,
+          status: NotificationStatus.Pending,
+          attempts: 0,
+        })),
+      )
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
+  }
+
+  /** Puts notifications on the queue; a failure is only logged, since the relay will pick them up. */
+  async dispatch(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      await this.queue.addBulk(
+        ids.map((notificationId) => ({ name: 'send-notification', data: { notificationId }, opts: { jobId: JobId.notification(notificationId) } })),
+      );
+    } catch (error) {
+      this.logger.warn(`Could not queue ${ids.length} notification(s) now, the outbox relay will: ${(error as Error).message}`);
+    }
+  }
+
+  /** The relay: queues every notification still pending (worker or Redis was down when it was written). */
+  async relayPending(batchSize = 1000): Promise<number> {
+    let relayed = 0;
+    let after = new Date(0);
+    for (;;) {
+      const rows: { id: string; created_at: Date }[] = await this.dataSource.query(
+        `SELECT id, created_at FROM notification WHERE status = $1 AND created_at > $2 ORDER BY created_at LIMIT $3`,
+        [NotificationStatus.Pending, after, batchSize],
+      );
+      if (rows.length === 0) return relayed;
+      await this.dispatch(rows.map((r) => r.id));
+      relayed += rows.length;
+      after = rows[rows.length - 1].created_at;
+      if (rows.length < batchSize) return relayed;
+    }
+  }
+}
