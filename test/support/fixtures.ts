@@ -1,0 +1,48 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { isValidSiren } from '../../libs/accounts/src/siren';
+import type { ApiClient } from './platform';
+import type { SmtpInbox } from './smtp-inbox';
+
+/** A random SIREN with a valid Luhn check digit. */
+export function randomSiren(): string {
+  const body = String(randomInt(10_000_000, 99_999_999));
+  for (let check = 0; check <= 9; check++) if (isValidSiren(body + check)) return body + check;
+  throw new Error('unreachable: one check digit always fits');
+}
+
+export const PASSWORD = 'correct-horse-42';
+
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export function signupBody(overrides: Record<string, unknown> = {}) {
+  return {
+    companyName: 'Banque Exemple SA',
+    siren: randomSiren(),
+    country: 'FR',
+    billingAddress: '1 rue de la Paix, 75002 Paris',
+    email: uniqueEmail('company'),
+    password: PASSWORD,
+    ...overrides,
+  };
+}
+
+/** The token carried by the link of the last mail matching `subject` sent to `email`. */
+export async function tokenFromMail(inbox: SmtpInbox, email: string, subject: RegExp): Promise<string> {
+  const mail = await inbox.waitForMail(email, { subject });
+  const match = /[?&]token=([^\s"&<]+)/.exec(mail.text);
+  if (!match) throw new Error(`no token link in the mail "${mail.subject}"`);
+  return decodeURIComponent(match[1]);
+}
+
+/** Signs up a company, confirms its e-mail through the real mail and logs in; returns its token and ids. */
+export async function signedInCompany(client: ApiClient, inbox: SmtpInbox, overrides: Record<string, unknown> = {}) {
+  const body = signupBody(overrides);
+  const signup = await client.post('/api/auth/signup', body);
+  if (signup.status !== 201) throw new Error(`signup failed: ${JSON.stringify(signup.body)}`);
+  const token = await tokenFromMail(inbox, body.email, /Confirm|Confirmez/);
+  await client.post('/api/auth/confirm', { token });
+  const login = await client.post('/api/auth/login', { email: body.email, password: body.password });
+  return { email: body.email, siren: body.siren, token: login.body.accessToken as string, userId: login.body.user.id as string, companyId: login.body.user.companyId as string };
+}
