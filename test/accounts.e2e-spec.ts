@@ -129,8 +129,14 @@ describe('accounts (sign-up, confirmation, login, roles)', () => {
   describe('login', () => {
     it('answers a wrong password and an unknown e-mail with the same 401', async () => {
       const company = await signedInCompany(platform.client, platform.inbox);
-      const wrongPassword = await platform.client.request('POST', '/api/auth/login', { body: { email: company.email, password: 'wrong-password-1' }, ip: '10.1.0.1' });
-      const unknownEmail = await platform.client.request('POST', '/api/auth/login', { body: { email: uniqueEmail(), password: 'wrong-password-1' }, ip: '10.1.0.1' });
+      const wrongPassword = await platform.client.request('POST', '/api/auth/login', {
+        body: { email: company.email, password: 'wrong-password-1' },
+        ip: '10.1.0.1',
+      });
+      const unknownEmail = await platform.client.request('POST', '/api/auth/login', {
+        body: { email: uniqueEmail(), password: 'wrong-password-1' },
+        ip: '10.1.0.1',
+      });
       expect(wrongPassword.status).toBe(401);
       expect(unknownEmail.status).toBe(401);
       expect(wrongPassword.body).toEqual(unknownEmail.body);
@@ -140,7 +146,10 @@ describe('accounts (sign-up, confirmation, login, roles)', () => {
     it('answers the 11th fast wrong login for one account with 429, even with the right password', async () => {
       const company = await signedInCompany(platform.client, platform.inbox);
       for (let i = 1; i <= 10; i++) {
-        const response = await platform.client.request('POST', '/api/auth/login', { body: { email: company.email, password: `wrong-password-${i}` }, ip: '10.2.0.1' });
+        const response = await platform.client.request('POST', '/api/auth/login', {
+          body: { email: company.email, password: `wrong-password-${i}` },
+          ip: '10.2.0.1',
+        });
         expect(response.status).toBe(401);
       }
       const eleventh = await platform.client.request('POST', '/api/auth/login', { body: { email: company.email, password: PASSWORD }, ip: '10.2.0.2' });
@@ -151,7 +160,9 @@ describe('accounts (sign-up, confirmation, login, roles)', () => {
     it('answers with 429 once one IP address has failed 100 times across accounts', async () => {
       for (let batch = 0; batch < 10; batch++) {
         await Promise.all(
-          Array.from({ length: 10 }, () => platform.client.request('POST', '/api/auth/login', { body: { email: uniqueEmail('spray'), password: 'wrong-password-1' }, ip: '10.3.0.1' })),
+          Array.from({ length: 10 }, () =>
+            platform.client.request('POST', '/api/auth/login', { body: { email: uniqueEmail('spray'), password: 'wrong-password-1' }, ip: '10.3.0.1' }),
+          ),
         );
       }
       const company = await signedInCompany(platform.client, platform.inbox);

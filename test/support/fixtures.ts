@@ -44,5 +44,11 @@ export async function signedInCompany(client: ApiClient, inbox: SmtpInbox, overr
   const token = await tokenFromMail(inbox, body.email, /Confirm|Confirmez/);
   await client.post('/api/auth/confirm', { token });
   const login = await client.post('/api/auth/login', { email: body.email, password: body.password });
-  return { email: body.email, siren: body.siren, token: login.body.accessToken as string, userId: login.body.user.id as string, companyId: login.body.user.companyId as string };
+  return {
+    email: body.email,
+    siren: body.siren,
+    token: login.body.accessToken as string,
+    userId: login.body.user.id as string,
+    companyId: login.body.user.companyId as string,
+  };
 }

@@ -15,7 +15,11 @@ export interface ApiResponse<T = any> {
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; ip?: string } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    options: { body?: unknown; token?: string; headers?: Record<string, string>; ip?: string } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.ip) headers['x-forwarded-for'] = options.ip;

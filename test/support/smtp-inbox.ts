@@ -40,7 +40,14 @@ export class SmtpInbox {
           simpleParser(Buffer.concat(chunks))
             .then((mail) => {
               const to = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
-              inbox.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', messageId: mail.messageId, attachments: mail.attachments });
+              inbox.messages.push({
+                to,
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+                html: typeof mail.html === 'string' ? mail.html : '',
+                messageId: mail.messageId,
+                attachments: mail.attachments,
+              });
               callback();
             })
             .catch(callback);

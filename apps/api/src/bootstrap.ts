@@ -17,16 +17,20 @@ import { AppModule } from './app.module';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({
       trustProxy: true,
       bodyLimit: 1_048_576,
       // The request id comes from the caller's x-request-id or is made here; logs and the response carry it.
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),
-    }), {
-    rawBody: true, // signed webhooks verify the exact bytes received
-    bufferLogs: true,
-  });
+    }),
+    {
+      rawBody: true, // signed webhooks verify the exact bytes received
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
@@ -44,9 +48,12 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       },
     },
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
   await registerQueueDashboard(app);
 
   const document = SwaggerModule.createDocument(
@@ -73,16 +80,14 @@ async function registerQueueDashboard(app: NestFastifyApplication): Promise<void
     queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter,
   });
-  await app.register(
-    async (scope: FastifyInstance) => {
-      await scope.register(basicAuth, {
-        authenticate: { realm: 'Palmares jury' },
-        validate: async (email: string, password: string) => {
-          if (!(await accounts.verifyJuryCredentials(email, password))) throw new Error('a jury e-mail and password are required');
-        },
-      });
-      scope.addHook('onRequest', scope.basicAuth);
-      await scope.register(serverAdapter.registerPlugin(), { prefix: '/queues' });
-    },
-  );
+  await app.register(async (scope: FastifyInstance) => {
+    await scope.register(basicAuth, {
+      authenticate: { realm: 'Palmares jury' },
+      validate: async (email: string, password: string) => {
+        if (!(await accounts.verifyJuryCredentials(email, password))) throw new Error('a jury e-mail and password are required');
+      },
+    });
+    scope.addHook('onRequest', scope.basicAuth);
+    await scope.register(serverAdapter.registerPlugin(), { prefix: '/queues' });
+  });
 }

@@ -39,7 +39,14 @@ export class AccountsService {
             billingAddress: dto.billingAddress,
           }),
         );
-        const user = await this.insertUser(outbox.tx, { email: dto.email, passwordHash, role: Role.Company, companyId: company.id, locale: dto.locale ?? 'fr', name: dto.name ?? null });
+        const user = await this.insertUser(outbox.tx, {
+          email: dto.email,
+          passwordHash,
+          role: Role.Company,
+          companyId: company.id,
+          locale: dto.locale ?? 'fr',
+          name: dto.name ?? null,
+        });
         const token = this.tokens.issuePurposeToken('email-confirmation', user.id);
         await outbox.notify({
           template: 'account-confirmation',
@@ -51,7 +58,8 @@ export class AccountsService {
         return toView(user);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'company_siren_key')) throw new ConflictException(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`);
+      if (isUniqueViolation(error, 'company_siren_key'))
+        throw new ConflictException(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`);
       throw error;
     }
   }
@@ -59,7 +67,9 @@ export class AccountsService {
   /** Confirms the e-mail address named by a confirmation token; a token works once. */
   async confirmEmail(token: string): Promise<UserView> {
     const userId = this.tokens.readPurposeToken('email-confirmation', token);
-    const result = await this.dataSource.query(`UPDATE app_user SET email_confirmed_at = now() WHERE id = $1 AND email_confirmed_at IS NULL RETURNING id`, [userId]);
+    const result = await this.dataSource.query(`UPDATE app_user SET email_confirmed_at = now() WHERE id = $1 AND email_confirmed_at IS NULL RETURNING id`, [
+      userId,
+    ]);
     if ((result[0] as unknown[]).length === 0) {
       const exists = await this.dataSource.getRepository(User).existsBy({ id: userId });
       if (!exists) throw new NotFoundException('the account this token confirms no longer exists');
@@ -70,7 +80,12 @@ export class AccountsService {
 
   async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
     await this.throttle.assertAllowed(dto.email, ip);
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: dto.email }).getOne();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: dto.email })
+      .getOne();
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!user || !valid) {
       await this.throttle.recordFailure(dto.email, ip);
@@ -90,7 +105,19 @@ export class AccountsService {
   /** A jury account, confirmed from the start (made by a jury user or by `npm run jury:create`). */
   async createJuryUser(dto: CreateJuryUserDto): Promise<UserView> {
     const passwordHash = await argon2.hash(dto.password);
-    return this.dataSource.transaction(async (tx) => toView(await this.insertUser(tx, { email: dto.email, passwordHash, role: Role.Jury, companyId: null, locale: 'fr', name: dto.name ?? null, emailConfirmedAt: new Date() })));
+    return this.dataSource.transaction(async (tx) =>
+      toView(
+        await this.insertUser(tx, {
+          email: dto.email,
+          passwordHash,
+          role: Role.Jury,
+          companyId: null,
+          locale: 'fr',
+          name: dto.name ?? null,
+          emailConfirmedAt: new Date(),
+        }),
+      ),
+    );
   }
 
   /** Creates the first jury account from JURY_EMAIL / JURY_PASSWORD when there is none yet. */
@@ -102,7 +129,12 @@ export class AccountsService {
 
   /** Checks a jury user's e-mail and password (for the queue dashboard's basic auth). */
   async verifyJuryCredentials(email: string, password: string): Promise<boolean> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury }).getOne();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury })
+      .getOne();
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
     return valid && user !== null;
   }
@@ -122,5 +154,13 @@ export function toAuthUser(user: User): AuthUser {
 }
 
 function toView(user: User): UserView {
-  return { id: user.id, email: user.email, role: user.role, companyId: user.companyId, locale: user.locale, name: user.name, emailConfirmed: user.emailConfirmedAt !== null };
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    companyId: user.companyId,
+    locale: user.locale,
+    name: user.name,
+    emailConfirmed: user.emailConfirmedAt !== null,
+  };
 }

@@ -30,19 +30,35 @@ export class NotificationSender {
           html: email.html,
           // A stable Message-ID lets a mail server drop the copy if a crash after SMTP made us send again.
           messageId: `<${notification.id}@${new URL(this.config.PUBLIC_URL).hostname}>`,
-          attachments: notification.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+          attachments: notification.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.contentBase64, 'base64'),
+          })),
         });
-        await tx.update(Notification, notification.id, { status: NotificationStatus.Sent, sentAt: new Date(), attempts: notification.attempts + 1, lastError: null });
+        await tx.update(Notification, notification.id, {
+          status: NotificationStatus.Sent,
+          sentAt: new Date(),
+          attempts: notification.attempts + 1,
+          lastError: null,
+        });
         return 'sent';
       });
     } catch (error) {
-      await this.dataSource.query(`UPDATE notification SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [notificationId, (error as Error).message.slice(0, 1000)]);
+      await this.dataSource.query(`UPDATE notification SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+        notificationId,
+        (error as Error).message.slice(0, 1000),
+      ]);
       throw error;
     }
   }
 
   /** After the last retry: the notification stays in the table as FAILED, and its job in the dashboard. */
   async markFailed(notificationId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE notification SET status = $2 WHERE id = $1 AND status = $3`, [notificationId, NotificationStatus.Failed, NotificationStatus.Pending]);
+    await this.dataSource.query(`UPDATE notification SET status = $2 WHERE id = $1 AND status = $3`, [
+      notificationId,
+      NotificationStatus.Failed,
+      NotificationStatus.Pending,
+    ]);
   }
 }

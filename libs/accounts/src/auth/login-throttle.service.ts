@@ -23,7 +23,9 @@ export class LoginThrottle {
   /** 429 when the account or the address has used up its failed attempts. */
   async assertAllowed(email: string, ip: string): Promise<void> {
     const [account, address] = await Promise.all([this.byAccount.get(email), this.byIp.get(ip)]);
-    const blocked = [account && account.consumedPoints >= PER_ACCOUNT ? account : null, address && address.consumedPoints >= PER_IP ? address : null].find(Boolean);
+    const blocked = [account && account.consumedPoints >= PER_ACCOUNT ? account : null, address && address.consumedPoints >= PER_IP ? address : null].find(
+      Boolean,
+    );
     if (blocked) this.tooMany(blocked);
   }
 

@@ -13,9 +13,7 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property) && parent ? `${parent}.${message}` : message,
-    );
+    const own = Object.values(error.constraints ?? {}).map((message) => (message.startsWith(error.property) && parent ? `${parent}.${message}` : message));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: install everything, compile the API and the worker, then drop dev dependencies ----
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+# scripts/ may be empty (and then absent from a git checkout): make sure the runtime COPY finds it.
+RUN npm run build \
+ && npm prune --omit=dev \
+ && mkdir -p scripts
+
+# ---- runtime ----
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false
+WORKDIR /app
+# node_modules keeps tsx (a runtime dependency): `npm run migration:run` runs the TypeScript data
+# source and migrations in libs/ through it, resolving @app/* with tsconfig.json.
+# Dev dependencies (the Nest CLI among them) are pruned, so in this image create a jury account with
+#   node dist/apps/cli/main.js jury:create --email … --password …
+# rather than `npm run jury:create`, which rebuilds first.
+COPY --from=build /app/package.json /app/package-lock.json ./
+COPY --from=build /app/tsconfig.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/libs ./libs
+COPY --from=build /app/scripts ./scripts
+# Files stay owned by root (read-only to the app); the process runs as the image's unprivileged user.
+USER node
+EXPOSE 3000
+CMD ["npm", "run", "start:api"]

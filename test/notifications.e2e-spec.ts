@@ -1,0 +1,127 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { NotificationsService, type NotificationInput } from '@app/notifications';
+import { QueueName } from '@app/core';
+import { TestPlatform } from './support/platform';
+import { uniqueEmail } from './support/fixtures';
+import { sleep, waitFor } from './support/wait';
+
+describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
+  let platform: TestPlatform;
+  let notifications: NotificationsService;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ worker: false });
+    notifications = platform.api.get(NotificationsService);
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+  afterEach(async () => {
+    await platform.stopWorker();
+    platform.inbox.refuseNext = 0;
+  });
+
+  const mail = (to: string, extra: Partial<NotificationInput> = {}): NotificationInput => ({
+    template: 'account-confirmation',
+    to,
+    data: { companyName: 'Énergie Verte', confirmUrl: 'http://palmares.test/confirm-email?token=abc' },
+    ...extra,
+  });
+  const statusOf = async (recipient: string) =>
+    (await platform.dataSource.query(`SELECT status, attempts, sent_at FROM notification WHERE recipient = $1`, [recipient]))[0];
+
+  it('delivers once, after the worker starts, a notification written while it was stopped', async () => {
+    const to = uniqueEmail('stopped');
+    await notifications.transaction((outbox) => outbox.notify(mail(to)));
+    await sleep(300);
+    expect(platform.inbox.to(to)).toHaveLength(0);
+
+    await platform.startWorker();
+    await platform.inbox.waitForMail(to);
+    await waitFor(async () => (await statusOf(to)).status === 'SENT', 5000, 'status SENT');
+    await sleep(300);
+    expect(platform.inbox.to(to)).toHaveLength(1);
+  });
+
+  it('relays at start-up a notification that never reached the queue (Redis was down)', async () => {
+    const to = uniqueEmail('lost');
+    // Written and committed, but the step that queues it is skipped, as when Redis is unreachable.
+    await platform.dataSource.transaction((tx) => notifications.write(tx, [mail(to)]));
+    const queue = platform.api.get<Queue>(getQueueToken(QueueName.Notifications));
+    expect(await queue.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 0 });
+
+    await platform.startWorker();
+    await platform.inbox.waitForMail(to);
+    await sleep(300);
+    expect(platform.inbox.to(to)).toHaveLength(1);
+  });
+
+  it('writes nothing when the transaction that causes the notification rolls back', async () => {
+    const to = uniqueEmail('rollback');
+    await expect(
+      notifications.transaction(async (outbox) => {
+        await outbox.notify(mail(to));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await statusOf(to)).toBeUndefined();
+  });
+
+  it('retries with back-off when SMTP refuses twice, then delivers once', async () => {
+    const to = uniqueEmail('retry');
+    platform.inbox.refuseNext = 2;
+    await platform.startWorker();
+    await notifications.transaction((outbox) => outbox.notify(mail(to)));
+    await platform.inbox.waitForMail(to);
+    await waitFor(async () => (await statusOf(to)).status === 'SENT', 5000, 'status SENT');
+    expect(platform.inbox.refused).toBeGreaterThanOrEqual(2);
+    expect(platform.inbox.to(to)).toHaveLength(1);
+    expect((await statusOf(to)).attempts).toBe(3);
+  });
+
+  it('sends one e-mail for a notification enqueued twice, even under different job ids', async () => {
+    const to = uniqueEmail('twice');
+    const ids = await platform.dataSource.transaction((tx) => notifications.write(tx, [mail(to)]));
+    const queue = platform.api.get<Queue>(getQueueToken(QueueName.Notifications));
+    await notifications.dispatch([ids[0], ids[0]]);
+    await queue.addBulk([1, 2, 3].map((n) => ({ name: 'send-notification', data: { notificationId: ids[0] }, opts: { jobId: `duplicate-${ids[0]}-${n}` } })));
+    await platform.startWorker();
+    await platform.inbox.waitForMail(to);
+    const pending = async () => (await queue.getJobs(['waiting', 'active', 'delayed'])).filter((job) => job.name === 'send-notification').length;
+    await waitFor(async () => (await pending()) === 0, 5000, 'queue drained');
+    await sleep(300);
+    expect(platform.inbox.to(to)).toHaveLength(1);
+  });
+
+  it('keeps one notification per event: a second with the same dedupe key is ignored', async () => {
+    const to = uniqueEmail('dedupe');
+    const first = await platform.dataSource.transaction((tx) => notifications.write(tx, [mail(to, { dedupeKey: `test-event:${to}` })]));
+    const second = await platform.dataSource.transaction((tx) => notifications.write(tx, [mail(to, { dedupeKey: `test-event:${to}` })]));
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(0);
+  });
+
+  it('sends HTML and text parts, a stable Message-ID and attachments', async () => {
+    const to = uniqueEmail('attach');
+    const pdf = Buffer.from('%PDF-1.4 test document');
+    await platform.startWorker();
+    await notifications.transaction((outbox) =>
+      outbox.notify(
+        mail(to, {
+          locale: 'en',
+          attachments: [{ filename: 'invoice-2027-000001.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+        }),
+      ),
+    );
+    const received = await platform.inbox.waitForMail(to);
+    const [row] = await platform.dataSource.query(`SELECT id FROM notification WHERE recipient = $1`, [to]);
+    expect(received.subject).toBe('Confirm your e-mail address — Palmares');
+    expect(received.text).toContain('Énergie Verte');
+    expect(received.html).toContain('<strong>Énergie Verte</strong>');
+    expect(received.messageId).toBe(`<${row.id}@palmares.test>`);
+    expect(received.attachments).toHaveLength(1);
+    expect(received.attachments[0]).toMatchObject({ filename: 'invoice-2027-000001.pdf', contentType: 'application/pdf' });
+    expect(received.attachments[0].content.equals(pdf)).toBe(true);
+  });
+});
