@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
 import { AccountsController } from './accounts.controller';
+import './templates';
 import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth/auth.guard';
 import { LoginThrottle } from './auth/login-throttle.service';

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Locale } from '@app/accounts';
-import { TEMPLATES, type TemplateName } from './templates';
+import { templateSource } from './templates';
 
 export interface RenderedEmail {
   subject: string;
@@ -18,11 +18,12 @@ const LAYOUT = Handlebars.compile(
 type Compiled = { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate };
 const cache = new Map<string, Compiled>();
 
-function compiled(template: TemplateName, locale: Locale): Compiled {
+function compiled(template: string, locale: Locale): Compiled {
   const key = `${template}/${locale}`;
   let entry = cache.get(key);
   if (!entry) {
-    const source = TEMPLATES[template][locale] ?? TEMPLATES[template].fr;
+    const source = templateSource(template, locale);
+    if (!source) throw new Error(`Unknown e-mail template "${template}"`);
     entry = {
       subject: Handlebars.compile(source.subject, { noEscape: true, strict: true }),
       text: Handlebars.compile(source.text, { noEscape: true, strict: true }),
@@ -35,8 +36,7 @@ function compiled(template: TemplateName, locale: Locale): Compiled {
 
 /** Renders an e-mail (subject, text and HTML parts); a missing variable is an error, not a blank. */
 export function renderEmail(template: string, locale: Locale, data: Record<string, unknown>): RenderedEmail {
-  if (!(template in TEMPLATES)) throw new Error(`Unknown e-mail template "${template}"`);
-  const parts = compiled(template as TemplateName, locale === 'en' ? 'en' : 'fr');
+  const parts = compiled(template, locale === 'en' ? 'en' : 'fr');
   const subject = parts.subject(data);
   return { subject, text: parts.text(data), html: LAYOUT({ locale, subject, body: parts.html(data) }) };
 }

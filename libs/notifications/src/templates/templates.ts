@@ -1,10 +1,13 @@
 import type { Locale } from '@app/accounts';
 
-/** What each e-mail needs to be rendered; one entry per template, named after the event it tells. */
-export interface TemplateData {
-  'account-confirmation': { companyName: string; confirmUrl: string };
-}
-export type TemplateName = keyof TemplateData;
+/**
+ * What each e-mail needs to be rendered, one entry per template, named after the event it tells.
+ * Each domain adds its own templates by declaration merging (`declare module '@app/notifications'`)
+ * and registers their text with {@link defineTemplates} in its own `templates.ts`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TemplateData {}
+export type TemplateName = keyof TemplateData & string;
 
 export interface TemplateSource {
   subject: string;
@@ -14,18 +17,16 @@ export interface TemplateSource {
   html: string;
 }
 
-/** French is the default language; English is used for users whose locale is `en`. */
-export const TEMPLATES: { [T in TemplateName]: Record<Locale, TemplateSource> } = {
-  'account-confirmation': {
-    fr: {
-      subject: 'Confirmez votre adresse e-mail — Palmares',
-      text: 'Bonjour,\n\nVotre compte pour {{companyName}} a été créé. Confirmez votre adresse en ouvrant ce lien :\n{{confirmUrl}}\n\nCe lien est valable 48 heures et ne sert qu’une fois.',
-      html: '<p>Bonjour,</p><p>Votre compte pour <strong>{{companyName}}</strong> a été créé.</p><p><a href="{{confirmUrl}}">Confirmer mon adresse e-mail</a></p><p>Ce lien est valable 48 heures et ne sert qu’une fois.</p>',
-    },
-    en: {
-      subject: 'Confirm your e-mail address — Palmares',
-      text: 'Hello,\n\nYour account for {{companyName}} has been created. Confirm your address by opening this link:\n{{confirmUrl}}\n\nThe link is valid for 48 hours and works once.',
-      html: '<p>Hello,</p><p>Your account for <strong>{{companyName}}</strong> has been created.</p><p><a href="{{confirmUrl}}">Confirm my e-mail address</a></p><p>The link is valid for 48 hours and works once.</p>',
-    },
-  },
-};
+export type TemplateSources<T extends TemplateName> = { [K in T]: Record<Locale, TemplateSource> };
+
+const registry = new Map<string, Record<Locale, TemplateSource>>();
+
+/** Registers a domain's templates; French is the default language, English is used for locale `en`. */
+export function defineTemplates<T extends TemplateName>(templates: TemplateSources<T>): void {
+  for (const [name, sources] of Object.entries(templates) as [string, Record<Locale, TemplateSource>][]) registry.set(name, sources);
+}
+
+export function templateSource(name: string, locale: Locale): TemplateSource | undefined {
+  const sources = registry.get(name);
+  return sources?.[locale] ?? sources?.fr;
+}
