@@ -8,3 +8,5 @@ export * from './mail/mail-transport.service';
 export * from './preflight';
 export * from './queues/queues';
 export * from './redis/redis.module';
+export * from './audit/audit';
+export * from './database/numeric.transformer';

@@ -5,3 +5,4 @@ export * from './notifications.processor';
 export * from './notifications.service';
 export * from './templates/render';
 export * from './templates/templates';
+export * from './attachment-renderers';

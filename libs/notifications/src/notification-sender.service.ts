@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, MailTransport } from '@app/core';
+import { AttachmentRenderers } from './attachment-renderers';
 import { Notification, NotificationStatus } from './notification.entity';
 import { renderEmail } from './templates/render';
 
@@ -14,6 +15,7 @@ export class NotificationSender {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mail: MailTransport,
     private readonly config: AppConfig,
+    private readonly attachments: AttachmentRenderers,
   ) {}
 
   async send(notificationId: string): Promise<SendOutcome> {
@@ -30,11 +32,13 @@ export class NotificationSender {
           html: email.html,
           // A stable Message-ID lets a mail server drop the copy if a crash after SMTP made us send again.
           messageId: `<${notification.id}@${new URL(this.config.PUBLIC_URL).hostname}>`,
-          attachments: notification.attachments.map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: Buffer.from(a.contentBase64, 'base64'),
-          })),
+          attachments: await Promise.all(
+            notification.attachments.map(async (a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: 'ref' in a ? await this.attachments.render(a.ref) : Buffer.from(a.contentBase64, 'base64'),
+            })),
+          ),
         });
         await tx.update(Notification, notification.id, {
           status: NotificationStatus.Sent,

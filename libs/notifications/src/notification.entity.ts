@@ -4,10 +4,15 @@ import type { Locale } from '@app/accounts';
 export const NotificationStatus = { Pending: 'PENDING', Sent: 'SENT', Failed: 'FAILED' } as const;
 export type NotificationStatus = (typeof NotificationStatus)[keyof typeof NotificationStatus];
 
-export interface NotificationAttachment {
-  filename: string;
-  contentType: string;
-  contentBase64: string;
+/**
+ * Either the bytes themselves, or a reference (`{ kind: 'invoice-pdf', id }`) rendered by the worker when
+ * it sends, so that the transaction that writes the notification stays fast.
+ */
+export type NotificationAttachment = { filename: string; contentType: string } & ({ contentBase64: string } | { ref: AttachmentRef });
+
+export interface AttachmentRef {
+  kind: string;
+  id: string;
 }
 
 /** One e-mail to send: a row of the transactional outbox, written with the change that causes it. */

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { BillingModule } from '@app/billing';
+import { ContestModule } from '@app/contest';
 import { CoreModule } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
+import { RegistrationModule } from '@app/registration';
 
 /** Plumbing and every domain module: what the API and the worker both run on. */
-const DOMAIN_MODULES = [AccountsModule, NotificationsModule];
+const DOMAIN_MODULES = [AccountsModule, NotificationsModule, ContestModule, BillingModule, RegistrationModule];
 
 @Module({
   imports: [CoreModule, ...DOMAIN_MODULES],

@@ -6,6 +6,7 @@ import type { JobsOptions } from 'bullmq';
  */
 export const QueueName = {
   Notifications: 'notifications',
+  EditionCalendar: 'edition-calendar',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -14,7 +15,16 @@ export interface QueueJobs {
     'send-notification': { notificationId: string };
     'relay-outbox': Record<string, never>;
   };
+  /** The timed steps of an edition's calendar; each re-checks the clock and the state when it runs. */
+  [QueueName.EditionCalendar]: {
+    'deadline-reminder': { editionId: string; daysBefore: 7 | 1 };
+    'registration-close': { editionId: string };
+    'payment-due': { editionId: string };
+    'test-period-start': { editionId: string };
+  };
 }
+
+export type CalendarJobName = JobName<typeof QueueName.EditionCalendar>;
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobPayload<Q extends QueueName, J extends JobName<Q> = JobName<Q>> = QueueJobs[Q][J];
@@ -22,6 +32,8 @@ export type JobPayload<Q extends QueueName, J extends JobName<Q> = JobName<Q>> =
 /** Deterministic job ids for jobs that must run once (BullMQ ignores an add whose id already exists). */
 export const JobId = {
   notification: (notificationId: string) => `notification-${notificationId}`,
+  /** One job per edition, step and instant: an extension (a new instant) makes new jobs, a restart does not. */
+  calendar: (editionId: string, step: string, at: Date) => `calendar-${editionId}-${step}-${at.getTime()}`,
 };
 
 /** Retry policy per queue: attempts with exponential back-off; failed jobs are kept for the dashboard. */
@@ -34,6 +46,8 @@ export function queueJobOptions(queue: QueueName, backoffMs: number): JobsOption
   switch (queue) {
     case QueueName.Notifications:
       return { ...common, attempts: 8 };
+    case QueueName.EditionCalendar:
+      return { ...common, attempts: 10, removeOnComplete: { age: 90 * 24 * 3600 } };
   }
 }
 

@@ -1,0 +1,82 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const InvoiceKind = { Invoice: 'INVOICE', CreditNote: 'CREDIT_NOTE' } as const;
+export type InvoiceKind = (typeof InvoiceKind)[keyof typeof InvoiceKind];
+
+export const InvoicePurpose = { EntryFee: 'ENTRY_FEE', Licence: 'LICENCE' } as const;
+export type InvoicePurpose = (typeof InvoicePurpose)[keyof typeof InvoicePurpose];
+
+/** The buyer as it stood when the invoice was issued (an invoice never changes afterwards). */
+export interface InvoiceBuyer {
+  legalName: string;
+  billingAddress: string;
+  country: string;
+  siren: string | null;
+  foreignRegistrationNumber: string | null;
+  vatNumber: string | null;
+}
+
+/**
+ * An invoice or a credit note. Issued once, never updated or deleted (a database trigger refuses it);
+ * a credit note carries negative amounts and refers to the invoice it cancels.
+ */
+@Entity('invoice')
+export class Invoice {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'edition_id', type: 'uuid' })
+  editionId: string;
+
+  @Column({ name: 'company_id', type: 'uuid' })
+  companyId: string;
+
+  @Column({ name: 'entry_id', type: 'uuid', nullable: true })
+  entryId: string | null;
+
+  @Column({ type: 'text' })
+  kind: InvoiceKind;
+
+  @Column({ type: 'text' })
+  purpose: InvoicePurpose;
+
+  /** Position in the edition's gapless sequence (1, 2, 3...). */
+  @Column({ type: 'int' })
+  sequence: number;
+
+  /** `<year>-<sequence on 6 digits>`, e.g. 2027-000042. */
+  @Column({ type: 'text' })
+  number: string;
+
+  @Column({ name: 'credited_invoice_id', type: 'uuid', nullable: true })
+  creditedInvoiceId: string | null;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'amount_excl_vat_cents', type: 'int' })
+  amountExclVatCents: number;
+
+  @Column({ name: 'vat_rate_bp', type: 'int' })
+  vatRateBp: number;
+
+  @Column({ name: 'vat_cents', type: 'int' })
+  vatCents: number;
+
+  @Column({ name: 'total_cents', type: 'int' })
+  totalCents: number;
+
+  /** EU buyer outside France with a VAT number: no VAT, and the legal mention on the document. */
+  @Column({ name: 'reverse_charge', type: 'boolean' })
+  reverseCharge: boolean;
+
+  @Column({ type: 'jsonb' })
+  buyer: InvoiceBuyer;
+
+  /** Why a credit note was issued. */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'issued_at', type: 'timestamptz' })
+  issuedAt: Date;
+}

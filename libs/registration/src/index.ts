@@ -1,0 +1,2 @@
+export * from './entities/entry.entity';
+export * from './registration.module';
