@@ -32,7 +32,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['scripts/**', 'apps/cli/**', 'bench/**'],
+    files: ['scripts/**', 'apps/cli/**', 'apps/bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -7,3 +7,4 @@ export * from './entities/company.entity';
 export * from './entities/user.entity';
 export * from './siren';
 export * from './auth/auth.guard';
+export * from './recipients';

@@ -10,3 +10,6 @@ export * from './queues/queues';
 export * from './redis/redis.module';
 export * from './audit/audit';
 export * from './database/numeric.transformer';
+export * from './format';
+export * from './money';
+export * from './http/parse-id.pipe';

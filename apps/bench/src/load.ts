@@ -1,0 +1,90 @@
+import { Agent, request } from 'undici';
+
+export interface LoadResult {
+  label: string;
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  statuses: Record<number, number>;
+}
+
+/** Sends `count` requests with `concurrency` clients in flight; `make(i)` builds request i. */
+export async function burst(
+  label: string,
+  count: number,
+  concurrency: number,
+  make: (i: number) => { url: string; body: unknown; token?: string },
+): Promise<LoadResult> {
+  const dispatcher = new Agent({ connections: concurrency, pipelining: 1, keepAliveTimeout: 30_000 });
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const { url, body, token } = make(next++);
+        const t0 = performance.now();
+        try {
+          const response = await request(url, {
+            method: 'POST',
+            dispatcher,
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify(body),
+          });
+          await response.body.dump();
+          statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+          if (response.statusCode >= 300) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await dispatcher.close();
+  return { label, requests: count, errors, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
+}
+
+/** Runs `work(i)` `count` times with `concurrency` in flight (for the database ceiling). */
+export async function burstOf(label: string, count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await work(i).catch(() => errors++);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { label, requests: count, errors, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses: {} };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export function printResults(results: LoadResult[]): void {
+  const rows = results.map((r) => ({
+    run: r.label,
+    requests: r.requests,
+    errors: r.errors,
+    'per second': r.perSecond.toFixed(0),
+    'p50 ms': r.p50.toFixed(1),
+    'p99 ms': r.p99.toFixed(1),
+    seconds: r.seconds.toFixed(2),
+  }));
+  console.table(rows);
+}

@@ -1,0 +1,276 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { Company, companyRecipients, Role, type AuthUser, type Locale } from '@app/accounts';
+import { formatEuros } from '@app/core';
+import type { Outbox } from '@app/notifications';
+import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery } from './dto/invoice.dto';
+import { Invoice, InvoiceKind, type InvoiceBuyer, type InvoicePurpose } from './entities/invoice.entity';
+import { Payment, PaymentMethod } from './entities/payment.entity';
+import { invoiceAmounts } from './vat';
+
+export interface IssueInvoiceInput {
+  editionId: string;
+  companyId: string;
+  entryId: string | null;
+  purpose: InvoicePurpose;
+  description: string;
+  /** EUR cents, excluding VAT. */
+  amountExclVatCents: number;
+  /** Basis points (2000 = 20 %); ignored under reverse charge. */
+  vatRateBp: number;
+}
+
+/** Called inside the transaction that records the payment: a failure rolls the payment back. */
+export type InvoicePaidListener = (tx: EntityManager, invoice: Invoice, payment: Payment) => Promise<void>;
+
+export interface PaymentInput {
+  method: PaymentMethod;
+  amountCents: number;
+  reference: string;
+  receivedAt: Date;
+  providerEventId: string | null;
+  recordedBy: string | null;
+}
+
+const METHOD_LABELS: Record<Locale, Record<PaymentMethod, string>> = {
+  fr: { CARD: 'carte bancaire', BANK_TRANSFER: 'virement bancaire' },
+  en: { CARD: 'card', BANK_TRANSFER: 'bank transfer' },
+};
+
+/** Amounts are Postgres `int` columns. */
+const MAX_CENTS = 2_147_483_647;
+
+/** `2027-000042`: the edition's year and the position in its gapless sequence. */
+export function invoiceNumber(year: number, sequence: number): string {
+  return `${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * Invoices and credit notes: issued in the caller's transaction with a gapless number per edition, never
+ * changed afterwards. What is paid or credited is derived when reading, from payments and credit notes.
+ */
+@Injectable()
+export class BillingService {
+  private readonly paidListeners: InvoicePaidListener[] = [];
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Issues an invoice in `tx`. The edition's counter row stays locked until `tx` ends, so numbers are
+   * given out one transaction at a time: a transaction that rolls back gives its number back, none is skipped.
+   */
+  async issueInvoice(tx: EntityManager, input: IssueInvoiceInput): Promise<Invoice> {
+    const description = input.description.trim();
+    if (!description) throw new BadRequestException('an invoice needs a description of what it bills');
+    const year = await this.editionYear(tx, input.editionId);
+    const company = await tx.findOneBy(Company, { id: input.companyId });
+    if (!company) throw new NotFoundException(`company ${input.companyId} does not exist`);
+    const buyer: InvoiceBuyer = {
+      legalName: company.legalName,
+      billingAddress: company.billingAddress,
+      country: company.country,
+      siren: company.siren,
+      foreignRegistrationNumber: company.foreignRegistrationNumber,
+      vatNumber: company.vatNumber,
+    };
+    const amounts = invoiceAmounts(input.amountExclVatCents, input.vatRateBp, buyer);
+    if (amounts.totalCents > MAX_CENTS) throw new BadRequestException(`an invoice total cannot exceed ${MAX_CENTS} cents`);
+    const sequence = await this.nextSequence(tx, input.editionId);
+    return this.insert(tx, {
+      editionId: input.editionId,
+      companyId: input.companyId,
+      entryId: input.entryId,
+      kind: InvoiceKind.Invoice,
+      purpose: input.purpose,
+      sequence,
+      number: invoiceNumber(year, sequence),
+      creditedInvoiceId: null,
+      description,
+      ...amounts,
+      buyer,
+      reason: null,
+    });
+  }
+
+  /**
+   * Cancels an invoice with a credit note of the opposite amounts, numbered in the same sequence.
+   * Idempotent: an invoice already credited returns its credit note.
+   */
+  async issueCreditNote(tx: EntityManager, invoiceId: string, reason: string): Promise<Invoice> {
+    // The lock serialises two cancellations (and a payment) of the same invoice; it fires no trigger.
+    const invoice = await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } });
+    if (!invoice) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
+    if (invoice.kind === InvoiceKind.CreditNote) throw new BadRequestException(`${invoice.number} is a credit note: a credit note cannot itself be credited`);
+    const existing = await tx.findOneBy(Invoice, { creditedInvoiceId: invoice.id });
+    if (existing) return existing;
+    const why = reason.trim();
+    if (!why) throw new BadRequestException('a credit note needs a reason');
+    const year = await this.editionYear(tx, invoice.editionId);
+    const sequence = await this.nextSequence(tx, invoice.editionId);
+    return this.insert(tx, {
+      editionId: invoice.editionId,
+      companyId: invoice.companyId,
+      entryId: invoice.entryId,
+      kind: InvoiceKind.CreditNote,
+      purpose: invoice.purpose,
+      sequence,
+      number: invoiceNumber(year, sequence),
+      creditedInvoiceId: invoice.id,
+      description: `Annulation de la facture ${invoice.number} : ${invoice.description}`,
+      amountExclVatCents: -invoice.amountExclVatCents,
+      vatRateBp: invoice.vatRateBp,
+      vatCents: -invoice.vatCents,
+      totalCents: -invoice.totalCents,
+      reverseCharge: invoice.reverseCharge,
+      buyer: invoice.buyer,
+      reason: why,
+    });
+  }
+
+  /** Registers a listener called, inside the payment's transaction, each time an invoice is paid. */
+  onInvoicePaid(listener: InvoicePaidListener): void {
+    this.paidListeners.push(listener);
+  }
+
+  /**
+   * Records the payment of an invoice the caller has locked and checked, calls the paid listeners and
+   * writes the "payment received" e-mail to every user of the company, all in the outbox's transaction.
+   */
+  async recordPayment(outbox: Outbox, invoice: Invoice, input: PaymentInput): Promise<Payment> {
+    const tx = outbox.tx;
+    const payment = await tx.save(tx.create(Payment, { invoiceId: invoice.id, ...input }));
+    for (const listener of this.paidListeners) await listener(tx, invoice, payment);
+    const users = await companyRecipients(tx, [invoice.companyId]);
+    await outbox.notify(
+      ...users.map((user) => ({
+        template: 'payment-received' as const,
+        to: user.email,
+        locale: user.locale,
+        data: {
+          companyName: invoice.buyer.legalName,
+          invoiceNumber: invoice.number,
+          amount: formatEuros(payment.amountCents, user.locale),
+          method: METHOD_LABELS[user.locale === 'en' ? 'en' : 'fr'][payment.method],
+        },
+        dedupeKey: `payment-received:${invoice.id}:${user.userId}`,
+      })),
+    );
+    return payment;
+  }
+
+  /** The API shape of invoices (status derived from payments and credit notes), by id; unknown ids are left out. */
+  async invoiceViews(invoiceIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, InvoiceView>> {
+    if (invoiceIds.length === 0) return new Map();
+    const invoices = await manager.findBy(Invoice, { id: In([...new Set(invoiceIds)]) });
+    return new Map((await this.toViews(manager, invoices)).map((view) => [view.id, view]));
+  }
+
+  /** A company user reads its company's invoices; the jury reads all, optionally by company and edition. */
+  async listInvoices(user: AuthUser, query: ListInvoicesQuery): Promise<InvoiceView[]> {
+    const where: FindOptionsWhere<Invoice> = {};
+    if (user.role === Role.Jury) {
+      if (query.companyId) where.companyId = query.companyId;
+    } else {
+      if (!user.companyId) return [];
+      where.companyId = user.companyId;
+    }
+    if (query.editionId) where.editionId = query.editionId;
+    const manager = this.dataSource.manager;
+    const invoices = await manager.find(Invoice, { where, order: { issuedAt: 'DESC', sequence: 'DESC' } });
+    return this.toViews(manager, invoices);
+  }
+
+  /** An invoice the user may read; another company's invoice is answered exactly like a missing one. */
+  async findVisible(user: AuthUser, invoiceId: string, manager: EntityManager = this.dataSource.manager): Promise<Invoice> {
+    const invoice = await manager.findOneBy(Invoice, { id: invoiceId });
+    if (!invoice || (user.role !== Role.Jury && invoice.companyId !== user.companyId)) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
+    return invoice;
+  }
+
+  async viewOf(invoice: Invoice, manager: EntityManager = this.dataSource.manager): Promise<InvoiceView> {
+    return (await this.toViews(manager, [invoice]))[0];
+  }
+
+  /** The payment of an invoice and the credit note that cancels it, if any (read in `manager`'s transaction). */
+  async settlementOf(manager: EntityManager, invoiceId: string): Promise<{ payment: Payment | null; creditNote: Invoice | null }> {
+    const [payment, creditNote] = await Promise.all([manager.findOneBy(Payment, { invoiceId }), manager.findOneBy(Invoice, { creditedInvoiceId: invoiceId })]);
+    return { payment, creditNote };
+  }
+
+  private async toViews(manager: EntityManager, invoices: Invoice[]): Promise<InvoiceView[]> {
+    if (invoices.length === 0) return [];
+    const ids = invoices.map((i) => i.id);
+    const payments = await manager.find(Payment, { where: { invoiceId: In(ids) }, order: { receivedAt: 'ASC' } });
+    const creditNotes: { id: string; credited_invoice_id: string }[] = await manager.query(
+      `SELECT id, credited_invoice_id FROM invoice WHERE credited_invoice_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const creditNoteOf = new Map(creditNotes.map((c) => [c.credited_invoice_id, c.id]));
+    return invoices.map((invoice) => {
+      const paid = payments.filter((p) => p.invoiceId === invoice.id);
+      const creditNoteId = creditNoteOf.get(invoice.id) ?? null;
+      const status =
+        invoice.kind === InvoiceKind.CreditNote
+          ? InvoiceStatus.Issued
+          : creditNoteId
+            ? InvoiceStatus.Credited
+            : paid.length > 0
+              ? InvoiceStatus.Paid
+              : InvoiceStatus.Unpaid;
+      return {
+        id: invoice.id,
+        kind: invoice.kind,
+        purpose: invoice.purpose,
+        number: invoice.number,
+        editionId: invoice.editionId,
+        companyId: invoice.companyId,
+        entryId: invoice.entryId,
+        creditedInvoiceId: invoice.creditedInvoiceId,
+        creditNoteId,
+        description: invoice.description,
+        reason: invoice.reason,
+        amountExclVatCents: invoice.amountExclVatCents,
+        vatRateBp: invoice.vatRateBp,
+        vatCents: invoice.vatCents,
+        totalCents: invoice.totalCents,
+        reverseCharge: invoice.reverseCharge,
+        issuedAt: invoice.issuedAt,
+        status,
+        payments: paid.map((p) => ({ id: p.id, method: p.method, amountCents: p.amountCents, reference: p.reference, receivedAt: p.receivedAt })),
+        pdfUrl: `/api/invoices/${invoice.id}/pdf`,
+      };
+    });
+  }
+
+  private async editionYear(tx: EntityManager, editionId: string): Promise<number> {
+    const rows: { year: number }[] = await tx.query(`SELECT year FROM edition WHERE id = $1`, [editionId]);
+    if (rows.length === 0) throw new NotFoundException(`edition ${editionId} does not exist`);
+    return rows[0].year;
+  }
+
+  /**
+   * The next number of the edition. The UPDATE locks the counter row until the caller's transaction ends,
+   * so concurrent issuers queue here and a rolled-back transaction returns its number to the next one.
+   */
+  private async nextSequence(tx: EntityManager, editionId: string): Promise<number> {
+    await tx.query(`INSERT INTO invoice_counter (edition_id) VALUES ($1) ON CONFLICT (edition_id) DO NOTHING`, [editionId]);
+    const [rows] = (await tx.query(`UPDATE invoice_counter SET last_number = last_number + 1 WHERE edition_id = $1 RETURNING last_number`, [editionId])) as [
+      { last_number: number }[],
+      number,
+    ];
+    return rows[0].last_number;
+  }
+
+  private async insert(tx: EntityManager, fields: Omit<Invoice, 'id' | 'issuedAt'>): Promise<Invoice> {
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Invoice)
+      // clock_timestamp(), read once the counter is ours: issue dates follow the numbers' order.
+      .values({ ...fields, buyer: fields.buyer as never, issuedAt: () => 'clock_timestamp()' })
+      .returning(['id'])
+      .execute();
+    return tx.findOneByOrFail(Invoice, { id: (result.raw as { id: string }[])[0].id });
+  }
+}

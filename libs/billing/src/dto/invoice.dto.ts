@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import type { InvoiceKind, InvoicePurpose } from '../entities/invoice.entity';
+import type { PaymentMethod } from '../entities/payment.entity';
+
+/** Derived when read: the invoice row itself never changes. Credit notes are always ISSUED. */
+export const InvoiceStatus = { Unpaid: 'UNPAID', Paid: 'PAID', Credited: 'CREDITED', Issued: 'ISSUED' } as const;
+export type InvoiceStatus = (typeof InvoiceStatus)[keyof typeof InvoiceStatus];
+
+export class ListInvoicesQuery {
+  @ApiPropertyOptional({ description: 'Jury only: the invoices of one company (a company user always reads its own)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId?: string;
+
+  @ApiPropertyOptional({ description: 'The invoices of one edition' })
+  @IsOptional()
+  @IsUUID('all', { message: 'editionId must be a UUID' })
+  editionId?: string;
+}
+
+export class PaymentView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['CARD', 'BANK_TRANSFER'] }) method: PaymentMethod;
+  @ApiProperty({ description: 'EUR cents' }) amountCents: number;
+  @ApiProperty({ description: 'Bank reference of a transfer, or the provider’s payment id' }) reference: string;
+  @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
+}
+
+export class InvoiceView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['INVOICE', 'CREDIT_NOTE'] }) kind: InvoiceKind;
+  @ApiProperty({ enum: ['ENTRY_FEE', 'LICENCE'] }) purpose: InvoicePurpose;
+  @ApiProperty({ example: '2027-000042', description: 'Sequential and gapless per edition' }) number: string;
+  @ApiProperty() editionId: string;
+  @ApiProperty() companyId: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) entryId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Credit note: the invoice it cancels' }) creditedInvoiceId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Invoice: the credit note that cancels it' }) creditNoteId: string | null;
+  @ApiProperty() description: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Credit note: why it was issued' }) reason: string | null;
+  @ApiProperty({ description: 'EUR cents; negative on a credit note' }) amountExclVatCents: number;
+  @ApiProperty({ description: 'Basis points: 2000 is 20 %' }) vatRateBp: number;
+  @ApiProperty({ description: 'EUR cents' }) vatCents: number;
+  @ApiProperty({ description: 'EUR cents, VAT included' }) totalCents: number;
+  @ApiProperty({ description: 'EU buyer outside France with a VAT number: no VAT, the buyer accounts for it' }) reverseCharge: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) issuedAt: Date;
+  @ApiProperty({ enum: Object.values(InvoiceStatus) }) status: InvoiceStatus;
+  @ApiProperty({ type: [PaymentView] }) payments: PaymentView[];
+  @ApiProperty({ example: '/api/invoices/9b1d…/pdf' }) pdfUrl: string;
+}
+
+export class CheckoutResponse {
+  @ApiProperty({ description: 'The payment provider’s hosted checkout page' }) url: string;
+}

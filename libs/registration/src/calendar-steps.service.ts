@@ -1,0 +1,182 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CategoriesService, Category, CategoryStatus, EditionStatus, EditionsService, type Edition } from '@app/contest';
+import { formatEuros, formatInstant } from '@app/core';
+import { NotificationsService, type Outbox } from '@app/notifications';
+import { invoiceAttachment } from '@app/billing';
+import { Entry, EntryStatus } from './entities/entry.entity';
+import { EntriesService } from './entries.service';
+
+const LIVE = [EntryStatus.PendingPayment, EntryStatus.Confirmed];
+
+/** What a calendar step did; a step run again, late, or after a lost job does nothing more. */
+export interface StepOutcome {
+  step: string;
+  done: boolean;
+  detail?: Record<string, number>;
+}
+
+/**
+ * The timed steps of an edition's calendar, run by the `edition-calendar` jobs. Each step re-reads the
+ * clock and the state, so a job that runs early (after an extension), twice, late, or after having
+ * been lost and rescheduled gives the same result.
+ */
+@Injectable()
+export class CalendarSteps {
+  private readonly logger = new Logger(CalendarSteps.name);
+
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly editions: EditionsService,
+    private readonly categories: CategoriesService,
+    private readonly entries: EntriesService,
+  ) {}
+
+  /** D-7 and D-1: every company with an entry still unpaid is reminded, once per reminder. */
+  async remindUnpaid(editionId: string, daysBefore: 7 | 1, now = new Date()): Promise<StepOutcome> {
+    const edition = await this.editions.findOrFail(editionId);
+    if (edition.status !== EditionStatus.Open || now >= edition.registrationDeadline) return { step: `reminder-D${daysBefore}`, done: false };
+    return this.notifications.transaction(async (outbox) => {
+      const unpaid = await this.entries.entriesOf(outbox.tx, { editionId, status: [EntryStatus.PendingPayment] });
+      const categories = await this.categoriesById(unpaid);
+      const invoices = await this.entries.entryInvoices(unpaid.map((e) => e.id));
+      for (const entry of unpaid) {
+        const invoice = invoices.get(entry.id);
+        await this.entries.tellCompany(
+          outbox,
+          entry,
+          categories.get(entry.categoryId)!,
+          edition,
+          'deadline-reminder',
+          (r) => ({
+            daysBefore,
+            deadline: formatInstant(edition.registrationDeadline, edition.timezone),
+            invoiceNumber: invoice?.number ?? '',
+            total: formatEuros(invoice?.totalCents ?? 0, r.locale),
+          }),
+          [],
+          `deadline-reminder-D${daysBefore}`,
+        );
+      }
+      return { step: `reminder-D${daysBefore}`, done: true, detail: { reminded: unpaid.length } };
+    });
+  }
+
+  /**
+   * At the deadline: OPEN → CLOSED, every entrant told, and a category that can no longer reach its
+   * minimum (fewer live entries than `minEntries`) cancelled at once.
+   */
+  async closeRegistration(editionId: string, now = new Date()): Promise<StepOutcome> {
+    const edition = await this.editions.findOrFail(editionId);
+    if (now < edition.registrationDeadline) return { step: 'registration-close', done: false };
+    return this.notifications.transaction(async (outbox) => {
+      const moved = await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Open], EditionStatus.Closed);
+      const live = await this.entries.entriesOf(outbox.tx, { editionId, status: LIVE });
+      const cancelled = await this.cancelUnviableCategories(outbox, edition, live, 'live');
+      const categories = await this.categoriesById(live);
+      const stillLive = await this.entries.entriesOf(outbox.tx, { editionId, status: LIVE });
+      for (const entry of stillLive) {
+        await this.entries.tellCompany(outbox, entry, categories.get(entry.categoryId)!, edition, 'registration-closed', (r) => ({
+          status: statusLabel(entry.status, r.locale),
+        }));
+      }
+      return { step: 'registration-close', done: true, detail: { moved: Number(moved), told: stillLive.length, cancelledCategories: cancelled } };
+    });
+  }
+
+  /**
+   * At the payment due date: every entry still unpaid is excluded (its invoice cancelled by a credit
+   * note, its company told), then a category left with fewer paid entries than its minimum is cancelled.
+   */
+  async applyPaymentDue(editionId: string, now = new Date()): Promise<StepOutcome> {
+    const edition = await this.editions.findOrFail(editionId);
+    if (now < edition.paymentDueAt) return { step: 'payment-due', done: false };
+    return this.notifications.transaction(async (outbox) => {
+      const unpaid = await this.entries.entriesOf(outbox.tx, { editionId, status: [EntryStatus.PendingPayment] });
+      const reason = {
+        fr: `facture impayée à l’échéance du ${formatInstant(edition.paymentDueAt, edition.timezone)}`,
+        en: `invoice unpaid at the due date, ${formatInstant(edition.paymentDueAt, edition.timezone)}`,
+      };
+      await this.exclude(outbox, unpaid, reason.fr);
+      await this.entries.creditEntryInvoices(
+        outbox.tx,
+        unpaid.map((e) => e.id),
+        'Inscription exclue : facture impayée à l’échéance',
+      );
+      const categories = await this.categoriesById(unpaid);
+      for (const entry of unpaid) {
+        await this.entries.tellCompany(outbox, entry, categories.get(entry.categoryId)!, edition, 'entry-excluded', (r) => ({ reason: reason[r.locale] }));
+      }
+      const paid = await this.entries.entriesOf(outbox.tx, { editionId, status: [EntryStatus.Confirmed] });
+      const cancelled = await this.cancelUnviableCategories(outbox, edition, paid, 'paid');
+      return { step: 'payment-due', done: true, detail: { excluded: unpaid.length, cancelledCategories: cancelled } };
+    });
+  }
+
+  /** The test period starts: CLOSED → TESTING, confirmed entries go into test. */
+  async startTestPeriod(editionId: string, now = new Date()): Promise<StepOutcome> {
+    const edition = await this.editions.findOrFail(editionId);
+    if (now < edition.testPeriodStart) return { step: 'test-period-start', done: false };
+    return this.notifications.transaction(async (outbox) => {
+      const moved = await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing);
+      const result = await outbox.tx.update(Entry, { editionId, status: EntryStatus.Confirmed }, { status: EntryStatus.InTest });
+      return { step: 'test-period-start', done: true, detail: { moved: Number(moved), inTest: result.affected ?? 0 } };
+    });
+  }
+
+  /** Cancels each active category whose `counted` entries are fewer than its minimum; returns how many. */
+  private async cancelUnviableCategories(outbox: Outbox, edition: Edition, counted: Entry[], what: 'live' | 'paid'): Promise<number> {
+    const active = await outbox.tx.find(Category, { where: { editionId: edition.id, status: CategoryStatus.Active }, order: { code: 'ASC' } });
+    let cancelled = 0;
+    for (const category of active) {
+      const count = counted.filter((e) => e.categoryId === category.id).length;
+      if (count >= category.minEntries) continue;
+      if (!(await this.categories.cancel(outbox.tx, category.id))) continue;
+      cancelled++;
+      this.logger.log(`Category ${category.code} of ${edition.name} cancelled: ${count} ${what} entries, minimum ${category.minEntries}`);
+      const entrants = await this.entries.entriesOf(outbox.tx, { categoryId: category.id, status: LIVE });
+      await this.exclude(outbox, entrants, `catégorie annulée : moins de ${category.minEntries} inscriptions payées`);
+      const creditNotes = await this.entries.creditEntryInvoices(
+        outbox.tx,
+        entrants.map((e) => e.id),
+        `Catégorie ${category.name} annulée`,
+      );
+      for (const entry of entrants) {
+        const creditNote = creditNotes.get(entry.id);
+        await this.entries.tellCompany(
+          outbox,
+          entry,
+          category,
+          edition,
+          'category-cancelled',
+          () => ({ minEntries: category.minEntries, creditNoteNumber: creditNote?.number ?? '' }),
+          creditNote ? [invoiceAttachment(creditNote)] : [],
+        );
+      }
+    }
+    return cancelled;
+  }
+
+  private async exclude(outbox: Outbox, entries: Entry[], reason: string): Promise<void> {
+    if (entries.length === 0) return;
+    await outbox.tx.query(`UPDATE entry SET status = $2, exclusion_reason = $3, excluded_at = now() WHERE id = ANY($1) AND status = ANY($4)`, [
+      entries.map((e) => e.id),
+      EntryStatus.Excluded,
+      reason,
+      LIVE,
+    ]);
+  }
+
+  private async categoriesById(entries: Entry[]): Promise<Map<string, Category>> {
+    const ids = [...new Set(entries.map((e) => e.categoryId))];
+    return new Map(await Promise.all(ids.map(async (id) => [id, await this.categories.findOrFail(id)] as const)));
+  }
+}
+
+function statusLabel(status: EntryStatus, locale: 'fr' | 'en'): string {
+  const labels: Partial<Record<EntryStatus, [string, string]>> = {
+    [EntryStatus.PendingPayment]: ['en attente de paiement', 'awaiting payment'],
+    [EntryStatus.Confirmed]: ['confirmée', 'confirmed'],
+  };
+  const label = labels[status] ?? [status, status];
+  return locale === 'en' ? label[1] : label[0];
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { CHANNELS, type Channel } from '@app/contest';
+import { EntryStatus } from '../entities/entry.entity';
+
+const MAX_PER_CHANNEL = 20;
+
+/** Where each channel is tested; a channel left out is not tested and drops out of the weighting. */
+export class ContactPointsDto {
+  @ApiPropertyOptional({ type: [String], example: ['+33 1 23 45 67 89'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @Matches(/^\+?[0-9 .()-]{6,25}$/, { each: true, message: 'contactPoints.PHONE must hold phone numbers such as +33 1 23 45 67 89' })
+  PHONE?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['service-client@example.fr'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @IsEmail({}, { each: true, message: 'contactPoints.EMAIL must hold e-mail addresses' })
+  EMAIL?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['https://www.example.fr/contact'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @IsUrl({ require_protocol: true }, { each: true, message: 'contactPoints.WEB must hold web addresses starting with https://' })
+  WEB?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['https://www.example.fr/chat'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @IsString({ each: true })
+  @Length(3, 300, { each: true, message: 'contactPoints.CHAT entries must be 3 to 300 characters long' })
+  CHAT?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['@example_fr'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @IsString({ each: true })
+  @Length(2, 300, { each: true, message: 'contactPoints.SOCIAL entries must be 2 to 300 characters long' })
+  SOCIAL?: string[];
+}
+
+export class CreateEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'categoryId must be the id of a category' })
+  categoryId: string;
+
+  @ApiProperty({ type: ContactPointsDto })
+  @ValidateNested()
+  @Type(() => ContactPointsDto)
+  contactPoints: ContactPointsDto;
+}
+
+export class ListEntriesQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'editionId must be the id of an edition' })
+  editionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'categoryId must be the id of a category' })
+  categoryId?: string;
+
+  @ApiPropertyOptional({ enum: Object.values(EntryStatus) })
+  @IsOptional()
+  @IsIn(Object.values(EntryStatus), { message: `status must be one of ${Object.values(EntryStatus).join(', ')}` })
+  status?: EntryStatus;
+}
+
+export const channelsOf = (contactPoints: ContactPointsDto): Channel[] => CHANNELS.filter((c) => (contactPoints[c]?.length ?? 0) > 0);
