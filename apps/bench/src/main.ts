@@ -51,8 +51,8 @@ async function main(): Promise<void> {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       LOG_LEVEL: 'warn',
     };
-    for (const app of ['api', 'worker']) {
-      const child = spawn(process.execPath, [`dist/apps/${app}/main.js`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    for (const app of process.env.BENCH_APPS?.split(',') ?? ['api', 'worker']) {
+      const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), `dist/apps/${app}/main.js`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
       children.push(child);
     }
     await waitForHealth(`http://127.0.0.1:${API_PORT}/health`);
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
            VALUES ($1, $2, $3, 'INVOICE', 'ENTRY_FEE', $4, $5, 'Inscription', 1368000, 2000, 273600, 1641600, false, $6)`,
           [edition.id, companies[i].id, entry.id, seq, `2027-db-${seq}`, JSON.stringify(company)],
         );
-        await client.query(`INSERT INTO notification (template, recipient, data, dedupe_key) VALUES ('entry-registered', $1, '{}', $2)`, [
+        await client.query(`INSERT INTO notification (template, recipient, data, dedupe_key, status) VALUES ('entry-registered', $1, '{}', $2, 'SENT')`, [
           `bench-${i}@example.test`,
           `bench:${entry.id}`,
         ]);

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { Company, companyRecipients, Role, type AuthUser, type Locale } from '@app/accounts';
-import { formatEuros } from '@app/core';
+import { formatEuros, isForeignKeyViolation } from '@app/core';
 import type { Outbox } from '@app/notifications';
 import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery } from './dto/invoice.dto';
 import { Invoice, InvoiceKind, type InvoiceBuyer, type InvoicePurpose } from './entities/invoice.entity';
@@ -41,11 +41,6 @@ const METHOD_LABELS: Record<Locale, Record<PaymentMethod, string>> = {
 /** Amounts are Postgres `int` columns. */
 const MAX_CENTS = 2_147_483_647;
 
-/** `2027-000042`: the edition's year and the position in its gapless sequence. */
-export function invoiceNumber(year: number, sequence: number): string {
-  return `${year}-${String(sequence).padStart(6, '0')}`;
-}
-
 /**
  * Invoices and credit notes: issued in the caller's transaction with a gapless number per edition, never
  * changed afterwards. What is paid or credited is derived when reading, from payments and credit notes.
@@ -63,7 +58,6 @@ export class BillingService {
   async issueInvoice(tx: EntityManager, input: IssueInvoiceInput): Promise<Invoice> {
     const description = input.description.trim();
     if (!description) throw new BadRequestException('an invoice needs a description of what it bills');
-    const year = await this.editionYear(tx, input.editionId);
     const company = await tx.findOneBy(Company, { id: input.companyId });
     if (!company) throw new NotFoundException(`company ${input.companyId} does not exist`);
     const buyer: InvoiceBuyer = {
@@ -76,15 +70,12 @@ export class BillingService {
     };
     const amounts = invoiceAmounts(input.amountExclVatCents, input.vatRateBp, buyer);
     if (amounts.totalCents > MAX_CENTS) throw new BadRequestException(`an invoice total cannot exceed ${MAX_CENTS} cents`);
-    const sequence = await this.nextSequence(tx, input.editionId);
-    return this.insert(tx, {
+    return this.insertNumbered(tx, {
       editionId: input.editionId,
       companyId: input.companyId,
       entryId: input.entryId,
       kind: InvoiceKind.Invoice,
       purpose: input.purpose,
-      sequence,
-      number: invoiceNumber(year, sequence),
       creditedInvoiceId: null,
       description,
       ...amounts,
@@ -106,16 +97,12 @@ export class BillingService {
     if (existing) return existing;
     const why = reason.trim();
     if (!why) throw new BadRequestException('a credit note needs a reason');
-    const year = await this.editionYear(tx, invoice.editionId);
-    const sequence = await this.nextSequence(tx, invoice.editionId);
-    return this.insert(tx, {
+    return this.insertNumbered(tx, {
       editionId: invoice.editionId,
       companyId: invoice.companyId,
       entryId: invoice.entryId,
       kind: InvoiceKind.CreditNote,
       purpose: invoice.purpose,
-      sequence,
-      number: invoiceNumber(year, sequence),
       creditedInvoiceId: invoice.id,
       description: `Annulation de la facture ${invoice.number} : ${invoice.description}`,
       amountExclVatCents: -invoice.amountExclVatCents,
@@ -198,6 +185,51 @@ export class BillingService {
     return { payment, creditNote };
   }
 
+  /**
+   * Inserts the invoice with the edition's next number, in one statement: the counter row is incremented
+   * first and stays locked until `tx` ends, so numbers are given out one transaction at a time, and a
+   * transaction that rolls back gives its number back (none is skipped). One statement keeps the time the
+   * lock is held short. `clock_timestamp()` is read once the counter is ours: issue dates follow the numbers.
+   */
+  private async insertNumbered(tx: EntityManager, fields: Omit<Invoice, 'id' | 'issuedAt' | 'sequence' | 'number'>): Promise<Invoice> {
+    const rows: { id: string; sequence: number; number: string; issued_at: Date }[] = await tx
+      .query(
+        `WITH next AS (
+         INSERT INTO invoice_counter (edition_id, last_number) VALUES ($1, 1)
+         ON CONFLICT (edition_id) DO UPDATE SET last_number = invoice_counter.last_number + 1
+         RETURNING last_number)
+       INSERT INTO invoice (edition_id, company_id, entry_id, kind, purpose, sequence, number, credited_invoice_id, description,
+                            amount_excl_vat_cents, vat_rate_bp, vat_cents, total_cents, reverse_charge, buyer, reason, issued_at)
+       SELECT $1, $2, $3, $4, $5, next.last_number, edition.year || '-' || lpad(next.last_number::text, 6, '0'), $6, $7,
+              $8, $9, $10, $11, $12, $13, $14, clock_timestamp()
+         FROM next JOIN edition ON edition.id = $1
+       RETURNING id, sequence, number, issued_at`,
+        [
+          fields.editionId,
+          fields.companyId,
+          fields.entryId,
+          fields.kind,
+          fields.purpose,
+          fields.creditedInvoiceId,
+          fields.description,
+          fields.amountExclVatCents,
+          fields.vatRateBp,
+          fields.vatCents,
+          fields.totalCents,
+          fields.reverseCharge,
+          JSON.stringify(fields.buyer),
+          fields.reason,
+        ],
+      )
+      .catch((error: unknown) => {
+        if (isForeignKeyViolation(error, 'invoice_counter_edition_id_fkey')) throw new NotFoundException(`edition ${fields.editionId} does not exist`);
+        throw error;
+      });
+    if (rows.length === 0) throw new NotFoundException(`edition ${fields.editionId} does not exist`);
+    const [row] = rows;
+    return Object.assign(new Invoice(), fields, { id: row.id, sequence: row.sequence, number: row.number, issuedAt: row.issued_at });
+  }
+
   private async toViews(manager: EntityManager, invoices: Invoice[]): Promise<InvoiceView[]> {
     if (invoices.length === 0) return [];
     const ids = invoices.map((i) => i.id);
@@ -207,70 +239,46 @@ export class BillingService {
       [ids],
     );
     const creditNoteOf = new Map(creditNotes.map((c) => [c.credited_invoice_id, c.id]));
-    return invoices.map((invoice) => {
-      const paid = payments.filter((p) => p.invoiceId === invoice.id);
-      const creditNoteId = creditNoteOf.get(invoice.id) ?? null;
-      const status =
-        invoice.kind === InvoiceKind.CreditNote
-          ? InvoiceStatus.Issued
-          : creditNoteId
-            ? InvoiceStatus.Credited
-            : paid.length > 0
-              ? InvoiceStatus.Paid
-              : InvoiceStatus.Unpaid;
-      return {
-        id: invoice.id,
-        kind: invoice.kind,
-        purpose: invoice.purpose,
-        number: invoice.number,
-        editionId: invoice.editionId,
-        companyId: invoice.companyId,
-        entryId: invoice.entryId,
-        creditedInvoiceId: invoice.creditedInvoiceId,
-        creditNoteId,
-        description: invoice.description,
-        reason: invoice.reason,
-        amountExclVatCents: invoice.amountExclVatCents,
-        vatRateBp: invoice.vatRateBp,
-        vatCents: invoice.vatCents,
-        totalCents: invoice.totalCents,
-        reverseCharge: invoice.reverseCharge,
-        issuedAt: invoice.issuedAt,
-        status,
-        payments: paid.map((p) => ({ id: p.id, method: p.method, amountCents: p.amountCents, reference: p.reference, receivedAt: p.receivedAt })),
-        pdfUrl: `/api/invoices/${invoice.id}/pdf`,
-      };
-    });
+    return invoices.map((invoice) =>
+      toInvoiceView(
+        invoice,
+        payments.filter((p) => p.invoiceId === invoice.id),
+        creditNoteOf.get(invoice.id) ?? null,
+      ),
+    );
   }
+}
 
-  private async editionYear(tx: EntityManager, editionId: string): Promise<number> {
-    const rows: { year: number }[] = await tx.query(`SELECT year FROM edition WHERE id = $1`, [editionId]);
-    if (rows.length === 0) throw new NotFoundException(`edition ${editionId} does not exist`);
-    return rows[0].year;
-  }
-
-  /**
-   * The next number of the edition. The UPDATE locks the counter row until the caller's transaction ends,
-   * so concurrent issuers queue here and a rolled-back transaction returns its number to the next one.
-   */
-  private async nextSequence(tx: EntityManager, editionId: string): Promise<number> {
-    await tx.query(`INSERT INTO invoice_counter (edition_id) VALUES ($1) ON CONFLICT (edition_id) DO NOTHING`, [editionId]);
-    const [rows] = (await tx.query(`UPDATE invoice_counter SET last_number = last_number + 1 WHERE edition_id = $1 RETURNING last_number`, [editionId])) as [
-      { last_number: number }[],
-      number,
-    ];
-    return rows[0].last_number;
-  }
-
-  private async insert(tx: EntityManager, fields: Omit<Invoice, 'id' | 'issuedAt'>): Promise<Invoice> {
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Invoice)
-      // clock_timestamp(), read once the counter is ours: issue dates follow the numbers' order.
-      .values({ ...fields, buyer: fields.buyer as never, issuedAt: () => 'clock_timestamp()' })
-      .returning(['id'])
-      .execute();
-    return tx.findOneByOrFail(Invoice, { id: (result.raw as { id: string }[])[0].id });
-  }
+/** The API shape of an invoice; its status is derived from its payments and the credit note that cancels it. */
+export function toInvoiceView(invoice: Invoice, paid: Payment[], creditNoteId: string | null): InvoiceView {
+  const status =
+    invoice.kind === InvoiceKind.CreditNote
+      ? InvoiceStatus.Issued
+      : creditNoteId
+        ? InvoiceStatus.Credited
+        : paid.length > 0
+          ? InvoiceStatus.Paid
+          : InvoiceStatus.Unpaid;
+  return {
+    id: invoice.id,
+    kind: invoice.kind,
+    purpose: invoice.purpose,
+    number: invoice.number,
+    editionId: invoice.editionId,
+    companyId: invoice.companyId,
+    entryId: invoice.entryId,
+    creditedInvoiceId: invoice.creditedInvoiceId,
+    creditNoteId,
+    description: invoice.description,
+    reason: invoice.reason,
+    amountExclVatCents: invoice.amountExclVatCents,
+    vatRateBp: invoice.vatRateBp,
+    vatCents: invoice.vatCents,
+    totalCents: invoice.totalCents,
+    reverseCharge: invoice.reverseCharge,
+    issuedAt: invoice.issuedAt,
+    status,
+    payments: paid.map((p) => ({ id: p.id, method: p.method, amountCents: p.amountCents, reference: p.reference, receivedAt: p.receivedAt })),
+    pdfUrl: `/api/invoices/${invoice.id}/pdf`,
+  };
 }

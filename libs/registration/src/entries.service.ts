@@ -1,8 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { companyRecipients, Role, type AuthUser } from '@app/accounts';
-import { BillingService, invoiceAttachment, InvoicePurpose, type Invoice, type InvoiceView, type Payment } from '@app/billing';
+import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
+import { BillingService, invoiceAttachment, InvoicePurpose, toInvoiceView, type Invoice, type InvoiceView, type Payment } from '@app/billing';
 import { CategoriesService, CategoryStatus, EditionsService, type Category, type Edition } from '@app/contest';
 import { formatEuros, formatInstant, isUniqueViolation } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
@@ -47,12 +47,14 @@ export class EntriesService implements OnModuleInit {
     assertContactPointsFit(category, dto);
     const companyId = user.companyId!;
 
-    const entry = await this.notifications.transaction(async (outbox) => {
+    return this.notifications.transaction(async (outbox) => {
       const entry = await this.insertEntry(
         outbox.tx,
         { editionId: edition.id, categoryId: category.id, companyId, status: EntryStatus.PendingPayment, contactPoints: dto.contactPoints },
         category,
       );
+      const recipients = await companyRecipients(outbox.tx, [companyId]);
+      // Last: the invoice takes the edition's numbering lock, held until commit, so little should follow it.
       const invoice = await this.billing.issueInvoice(outbox.tx, {
         editionId: edition.id,
         companyId,
@@ -62,7 +64,7 @@ export class EntriesService implements OnModuleInit {
         amountExclVatCents: category.entryFeeCents,
         vatRateBp: category.vatRateBp,
       });
-      if (invoice.totalCents === 0) await this.confirm(outbox.tx, entry.id);
+      if (invoice.totalCents === 0) await this.confirm(outbox.tx, entry);
       await this.tellCompany(
         outbox,
         entry,
@@ -76,10 +78,11 @@ export class EntriesService implements OnModuleInit {
           deadline: formatInstant(edition.registrationDeadline, edition.timezone),
         }),
         [invoiceAttachment(invoice)],
+        'entry-registered',
+        recipients,
       );
-      return entry;
+      return toEntryView(entry, toInvoiceView(invoice, [], null));
     });
-    return this.findOne(user, entry.id);
   }
 
   async list(user: AuthUser, query: ListEntriesQuery): Promise<EntryView[]> {
@@ -129,11 +132,13 @@ export class EntriesService implements OnModuleInit {
     if (invoice.purpose !== InvoicePurpose.EntryFee || !invoice.entryId) return;
     const edition = await this.editions.findOrFail(invoice.editionId, tx);
     if (payment.receivedAt.getTime() >= edition.paymentDueAt.getTime()) return;
-    await this.confirm(tx, invoice.entryId);
+    await this.confirm(tx, { id: invoice.entryId });
   }
 
-  private async confirm(tx: EntityManager, entryId: string): Promise<void> {
-    await tx.update(Entry, { id: entryId, status: EntryStatus.PendingPayment }, { status: EntryStatus.Confirmed, confirmedAt: new Date() });
+  private async confirm(tx: EntityManager, entry: Pick<Entry, 'id'> & Partial<Entry>): Promise<void> {
+    const confirmedAt = new Date();
+    const result = await tx.update(Entry, { id: entry.id, status: EntryStatus.PendingPayment }, { status: EntryStatus.Confirmed, confirmedAt });
+    if (result.affected) Object.assign(entry, { status: EntryStatus.Confirmed, confirmedAt });
   }
 
   /** Issues a credit note for every not yet credited invoice of these entries. */
@@ -161,8 +166,9 @@ export class EntriesService implements OnModuleInit {
     extra: (recipient: { locale: 'fr' | 'en' }) => Record<string, unknown>,
     attachments: Parameters<Outbox['notify']>[0]['attachments'] = [],
     eventKey = template as string,
+    recipients?: Recipient[],
   ): Promise<void> {
-    const recipients = await companyRecipients(outbox.tx, [entry.companyId]);
+    recipients ??= await companyRecipients(outbox.tx, [entry.companyId]);
     await outbox.notify(
       ...recipients.map((r) => ({
         template,
@@ -177,7 +183,12 @@ export class EntriesService implements OnModuleInit {
 
   private async insertEntry(tx: EntityManager, fields: Partial<Entry>, category: Category): Promise<Entry> {
     try {
-      return await tx.save(tx.create(Entry, fields));
+      const result = await tx.createQueryBuilder().insert().into(Entry).values(fields).returning('id, created_at').execute();
+      const [row] = result.raw as { id: string; created_at: Date }[];
+      return Object.assign(new Entry(), { exclusionReason: null, confirmedAt: null, withdrawnAt: null, excludedAt: null }, fields, {
+        id: row.id,
+        createdAt: row.created_at,
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'entry_one_per_company_category')) {
         throw new ConflictException(`your company already has an entry in category ${category.code}: one entry per company and category`);
@@ -199,20 +210,7 @@ export class EntriesService implements OnModuleInit {
 
   private async toViews(entries: Entry[]): Promise<EntryView[]> {
     const byEntry = await this.entryInvoices(entries.map((e) => e.id));
-    return entries.map((e) => ({
-      id: e.id,
-      editionId: e.editionId,
-      categoryId: e.categoryId,
-      companyId: e.companyId,
-      status: e.status,
-      contactPoints: e.contactPoints,
-      exclusionReason: e.exclusionReason,
-      createdAt: e.createdAt,
-      confirmedAt: e.confirmedAt,
-      withdrawnAt: e.withdrawnAt,
-      excludedAt: e.excludedAt,
-      invoice: byEntry.get(e.id) ?? null,
-    }));
+    return entries.map((e) => toEntryView(e, byEntry.get(e.id) ?? null));
   }
 
   async entriesOf(tx: EntityManager, where: { editionId?: string; categoryId?: string; status: EntryStatus[] }): Promise<Entry[]> {
@@ -225,6 +223,23 @@ export class EntriesService implements OnModuleInit {
       order: { createdAt: 'ASC' },
     });
   }
+}
+
+function toEntryView(e: Entry, invoice: InvoiceView | null): EntryView {
+  return {
+    id: e.id,
+    editionId: e.editionId,
+    categoryId: e.categoryId,
+    companyId: e.companyId,
+    status: e.status,
+    contactPoints: e.contactPoints,
+    exclusionReason: e.exclusionReason ?? null,
+    createdAt: e.createdAt,
+    confirmedAt: e.confirmedAt ?? null,
+    withdrawnAt: e.withdrawnAt ?? null,
+    excludedAt: e.excludedAt ?? null,
+    invoice,
+  };
 }
 
 /** Contact points only for channels the category tests, and at least one of them. */
