@@ -52,7 +52,10 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     };
     for (const app of process.env.BENCH_APPS?.split(',') ?? ['api', 'worker']) {
-      const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), `dist/apps/${app}/main.js`], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), `dist/apps/${app}/main.js`], {
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       children.push(child);
     }
     await waitForHealth(`http://127.0.0.1:${API_PORT}/health`);
