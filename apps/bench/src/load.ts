@@ -19,36 +19,21 @@ export async function burst(
   make: (i: number) => { url: string; body: unknown; token?: string },
 ): Promise<LoadResult> {
   const dispatcher = new Agent({ connections: concurrency, pipelining: 1, keepAliveTimeout: 30_000 });
-  const latencies: number[] = [];
   const statuses: Record<number, number> = {};
-  let next = 0;
-  let errors = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const { url, body, token } = make(next++);
-        const t0 = performance.now();
-        try {
-          const response = await request(url, {
-            method: 'POST',
-            dispatcher,
-            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-            body: JSON.stringify(body),
-          });
-          await response.body.dump();
-          statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-          if (response.statusCode >= 300) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const result = await burstOf(label, count, concurrency, async (i) => {
+    const { url, body, token } = make(i);
+    const response = await request(url, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    await response.body.dump();
+    statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
+    if (response.statusCode >= 300) throw new Error(`HTTP ${response.statusCode}`);
+  });
   await dispatcher.close();
-  return { label, requests: count, errors, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
+  return { ...result, statuses };
 }
 
 /** Runs `work(i)` `count` times with `concurrency` in flight (for the database ceiling). */

@@ -13,3 +13,4 @@ export * from './database/numeric.transformer';
 export * from './format';
 export * from './money';
 export * from './http/parse-id.pipe';
+export * from './start';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { LOCALES, type Locale, type Role } from '../entities/user.entity';
@@ -87,23 +87,8 @@ export class LoginDto {
   password: string;
 }
 
-export class CreateJuryUserDto {
-  @ApiProperty()
-  @Transform(lowerTrim)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
-  email: string;
-
-  @ApiProperty({ minLength: 10 })
-  @IsString()
-  @Matches(PASSWORD_RULE, { message: PASSWORD_MESSAGE })
-  password: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-}
+/** A jury account: the same rules for e-mail, password and name as a company's first user. */
+export class CreateJuryUserDto extends PickType(SignupDto, ['email', 'password', 'name'] as const) {}
 
 export class UserView {
   @ApiProperty() id: string;
