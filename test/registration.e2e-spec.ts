@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { TokensService } from '@app/accounts';
 import { CalendarSteps, EntriesService } from '@app/registration';
 import { QueueName } from '@app/core';
 import { TestPlatform } from './support/platform';
@@ -123,8 +124,16 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       expect(Number((await platform.dataSource.query(`SELECT count(*) FROM entry WHERE company_id = $1`, [company.id]))[0].count)).toBe(0);
     });
 
-    it('a jury user creating an entry → 403; anonymous → 401', async () => {
+    it('a shopper or a jury user creating an entry → 403; anonymous → 401', async () => {
       const { categories } = await openSeason();
+      const [shopper] = await platform.dataSource.query(
+        `INSERT INTO app_user (email, password_hash, role, email_confirmed_at) VALUES ($1, 'x', 'SHOPPER', now()) RETURNING id`,
+        [`shopper-${Date.now()}@example.test`],
+      );
+      const shopperToken = platform.api.get(TokensService).issueAccessToken({ id: shopper.id, role: 'SHOPPER', companyId: null });
+      const byShopper = await platform.client.post('/api/entries', { categoryId: categories[0].id, contactPoints }, shopperToken);
+      expect(byShopper.status).toBe(403);
+      expect(byShopper.body.message).toBe('this route is for COMPANY users only');
       expect((await platform.client.post('/api/entries', { categoryId: categories[0].id, contactPoints }, jury)).status).toBe(403);
       expect((await platform.client.post('/api/entries', { categoryId: categories[0].id, contactPoints })).status).toBe(401);
     });

@@ -8,7 +8,7 @@ import { categoryRuleProblems } from './category-rules';
 import type { CategoryView, CreateCategoryDto } from './dto/category.dto';
 import { UUID_PATTERN, EditionsService } from './editions.service';
 import { Category, CategoryStatus } from './entities/category.entity';
-import { EditionStatus } from './entities/edition.entity';
+import { Edition, EditionStatus } from './entities/edition.entity';
 import { isJury } from './auth/viewer';
 import { inclVat, percentToBp } from '@app/core';
 
@@ -84,6 +84,20 @@ export class CategoriesService {
     const category = UUID_PATTERN.test(id) ? await (tx ?? this.dataSource.manager).findOneBy(Category, { id }) : null;
     if (!category) throw new NotFoundException(`category ${id} does not exist`);
     return category;
+  }
+
+  /** A category and its edition, read together (one round trip on the registration path). */
+  async findWithEdition(id: string): Promise<{ category: Category; edition: Edition }> {
+    const found = UUID_PATTERN.test(id)
+      ? await this.dataSource.manager
+          .createQueryBuilder(Category, 'category')
+          .innerJoinAndMapOne('category.edition', Edition, 'edition', 'edition.id = category.editionId')
+          .where('category.id = :id', { id })
+          .getOne()
+      : null;
+    if (!found) throw new NotFoundException(`category ${id} does not exist`);
+    const { edition, ...category } = found as Category & { edition: Edition };
+    return { category: Object.assign(new Category(), category), edition };
   }
 
   /** Marks the category CANCELLED (in the caller's transaction). Returns whether it changed: cancelling twice is a no-op. */

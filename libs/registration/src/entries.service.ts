@@ -40,9 +40,8 @@ export class EntriesService implements OnModuleInit {
   }
 
   async create(user: AuthUser, dto: CreateEntryDto, now = new Date()): Promise<EntryView> {
-    const category = await this.categories.findOrFail(dto.categoryId);
+    const { category, edition } = await this.categories.findWithEdition(dto.categoryId);
     if (category.status === CategoryStatus.Cancelled) throw new ConflictException(`category ${category.code} is cancelled and takes no entries`);
-    const edition = await this.editions.findOrFail(category.editionId);
     this.editions.assertAcceptingEntries(edition, now);
     assertContactPointsFit(category, dto);
     const companyId = user.companyId!;
