@@ -3,11 +3,13 @@ import { AccountsModule } from '@app/accounts';
 import { BillingModule } from '@app/billing';
 import { ContestModule } from '@app/contest';
 import { CoreModule } from '@app/core';
+import { EvaluationsModule } from '@app/evaluations';
 import { NotificationsModule } from '@app/notifications';
 import { RegistrationModule } from '@app/registration';
+import { ShoppersModule } from '@app/shoppers';
 
 /** Plumbing and every domain module: what the API and the worker both run on. */
-const DOMAIN_MODULES = [AccountsModule, NotificationsModule, ContestModule, BillingModule, RegistrationModule];
+const DOMAIN_MODULES = [AccountsModule, NotificationsModule, ContestModule, BillingModule, RegistrationModule, ShoppersModule, EvaluationsModule];
 
 @Module({
   imports: [CoreModule, ...DOMAIN_MODULES],

@@ -70,6 +70,10 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Comma-separated category codes whose assignment queues this worker serves; empty serves every sector. */
+  @Matches(/^([a-z0-9-]+(,[a-z0-9-]+)*)?$/, { message: 'WORKER_SECTORS must be category codes separated by commas, e.g. banking,telecoms' })
+  WORKER_SECTORS = '';
 }
 
 export class ConfigError extends Error {}

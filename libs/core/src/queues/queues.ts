@@ -7,6 +7,7 @@ import type { JobsOptions } from 'bullmq';
 export const QueueName = {
   Notifications: 'notifications',
   EditionCalendar: 'edition-calendar',
+  Tasks: 'tasks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -22,9 +23,28 @@ export interface QueueJobs {
     'payment-due': { editionId: string };
     'test-period-start': { editionId: string };
   };
+  /** Mystery-shopper task housekeeping. */
+  [QueueName.Tasks]: {
+    'generate-tasks': { editionId: string };
+    'expire-tasks': Record<string, never>;
+    'remind-due-tasks': Record<string, never>;
+    'send-assignment-digests': Record<string, never>;
+  };
 }
 
 export type CalendarJobName = JobName<typeof QueueName.EditionCalendar>;
+
+/**
+ * Assignment runs on one queue per sector (category code), `assignment.<code>`, so that a worker process
+ * can be told which sectors it serves (WORKER_SECTORS) and sectors scale out onto more machines.
+ * These queues are made on demand (the set of sectors changes each edition), not registered with Nest.
+ */
+export const SECTOR_QUEUE_PREFIX = 'assignment';
+export const sectorQueueName = (categoryCode: string) => `${SECTOR_QUEUE_PREFIX}.${categoryCode}`;
+export interface SectorJobs {
+  /** A batch of task ids of one sector to assign; the job re-reads each task and skips those no longer PENDING. */
+  'assign-tasks': { taskIds: string[] };
+}
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobPayload<Q extends QueueName, J extends JobName<Q> = JobName<Q>> = QueueJobs[Q][J];
@@ -48,7 +68,14 @@ export function queueJobOptions(queue: QueueName, backoffMs: number): JobsOption
       return { ...common, attempts: 8 };
     case QueueName.EditionCalendar:
       return { ...common, attempts: 10, removeOnComplete: { age: 90 * 24 * 3600 } };
+    case QueueName.Tasks:
+      return { ...common, attempts: 5 };
   }
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
+
+/** Sector queues: a task that finds no eligible shopper retries with back-off, then is flagged UNASSIGNABLE. */
+export function sectorJobOptions(backoffMs: number): JobsOptions {
+  return { attempts: 6, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: false };
+}

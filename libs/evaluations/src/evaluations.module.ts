@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContestModule } from '@app/contest';
+import { NotificationsModule } from '@app/notifications';
+import { ShoppersModule } from '@app/shoppers';
+import { Evaluation } from './entities/evaluation.entity';
+
+/** Shoppers' work on their tasks (read, decline, submit), expiry, and the jury's review of evaluations. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Evaluation]), ShoppersModule, ContestModule, NotificationsModule],
+  controllers: [],
+  providers: [],
+  exports: [],
+})
+export class EvaluationsModule {}

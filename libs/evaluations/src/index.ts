@@ -1,0 +1,2 @@
+export * from './entities/evaluation.entity';
+export * from './evaluations.module';
