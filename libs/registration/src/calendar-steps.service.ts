@@ -1,6 +1,8 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { CategoriesService, Category, CategoryStatus, EditionStatus, EditionsService, type Edition } from '@app/contest';
-import { formatEuros, formatInstant } from '@app/core';
+import { formatEuros, formatInstant, JobId, QueueName, type JobPayload } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { invoiceAttachment } from '@app/billing';
 import { Entry, EntryStatus } from './entities/entry.entity';
@@ -29,6 +31,7 @@ export class CalendarSteps {
     private readonly editions: EditionsService,
     private readonly categories: CategoriesService,
     private readonly entries: EntriesService,
+    @InjectQueue(QueueName.Tasks) private readonly tasks: Queue<JobPayload<typeof QueueName.Tasks>>,
   ) {}
 
   /** D-7 and D-1: every company with an entry still unpaid is reminded, once per reminder. */
@@ -116,11 +119,14 @@ export class CalendarSteps {
   async startTestPeriod(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.testPeriodStart) return { step: 'test-period-start', done: false };
-    return this.notifications.transaction(async (outbox) => {
+    const outcome = await this.notifications.transaction(async (outbox) => {
       const moved = await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing);
       const result = await outbox.tx.update(Entry, { editionId, status: EntryStatus.Confirmed }, { status: EntryStatus.InTest });
       return { step: 'test-period-start', done: true, detail: { moved: Number(moved), inTest: result.affected ?? 0 } };
     });
+    // Task generation is idempotent, so a repeated step only re-adds a job that creates nothing new.
+    await this.tasks.add('generate-tasks', { editionId }, { jobId: JobId.taskGeneration(editionId) });
+    return outcome;
   }
 
   /** Cancels each active category whose `counted` entries are fewer than its minimum; returns how many. */

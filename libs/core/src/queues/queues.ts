@@ -54,6 +54,7 @@ export const JobId = {
   notification: (notificationId: string) => `notification-${notificationId}`,
   /** One job per edition, step and instant: an extension (a new instant) makes new jobs, a restart does not. */
   calendar: (editionId: string, step: string, at: Date) => `calendar-${editionId}-${step}-${at.getTime()}`,
+  taskGeneration: (editionId: string) => `generate-tasks-${editionId}`,
 };
 
 /** Retry policy per queue: attempts with exponential back-off; failed jobs are kept for the dashboard. */

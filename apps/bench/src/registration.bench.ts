@@ -1,0 +1,210 @@
+import { JwtService } from '@nestjs/jwt';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { loadConfig, typeOrmOptions } from '@app/core';
+import { startCeilingServer } from './ceiling-server';
+import { burst, burstOf, printResults } from './load';
+
+/**
+ * `npm run bench:registration`: the last hour before the deadline as a burst — 2,000 signed-in companies
+ * register with 200 concurrent clients against a running API + worker — next to two ceilings measured in
+ * the same run: a bare Nest POST with the same validated DTO (HTTP) and the entry's writes straight through
+ * pg, one transaction each (database).
+ */
+const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
+const API_PORT = 3190;
+const CEILING_PORT = 3191;
+
+export async function benchRegistration(): Promise<void> {
+  const base = loadConfig();
+  const runId = `bench_${Date.now()}`;
+  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: `/palmares_${runId}` }).toString();
+  const queuePrefix = `palmares-${runId}`;
+  const admin = new Pool({ connectionString: Object.assign(new URL(base.DATABASE_URL), { pathname: '/postgres' }).toString(), max: 1 });
+  await admin.query(`CREATE DATABASE palmares_${runId}`);
+  const children: ChildProcess[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (s, _x, cb) => s.on('data', () => undefined).on('end', () => cb()),
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as { port: number }).port;
+  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+  try {
+    const dataSource = new DataSource(typeOrmOptions(databaseUrl));
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.destroy();
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: queuePrefix,
+      PORT: String(API_PORT),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      LOG_LEVEL: 'warn',
+    };
+    for (const app of process.env.BENCH_APPS?.split(',') ?? ['api', 'worker']) {
+      const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), `dist/apps/${app}/main.js`], {
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      children.push(child);
+    }
+    await waitForHealth(`http://127.0.0.1:${API_PORT}/health`);
+
+    const jwt = new JwtService({ secret: base.JWT_SECRET });
+    const [juryUser] = (
+      await pool.query(
+        `INSERT INTO app_user (email, password_hash, role, email_confirmed_at) VALUES ('bench-jury@palmares.local', 'x', 'JURY', now()) RETURNING id`,
+      )
+    ).rows;
+    const jury = jwt.sign({ sub: juryUser.id, typ: 'access', role: 'JURY', cid: null }, { expiresIn: 3600 });
+    const api = `http://127.0.0.1:${API_PORT}/api`;
+    const edition = await post(`${api}/editions`, jury, {
+      year: 2027,
+      name: 'Élu Service Client 2027 (bench)',
+      timezone: 'Europe/Paris',
+      registrationOpensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+      paymentDueAt: new Date(Date.now() + 16 * 86_400_000).toISOString(),
+      testPeriodStart: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      testPeriodEnd: new Date(Date.now() + 80 * 86_400_000).toISOString(),
+      resultsPublishAt: new Date(Date.now() + 200 * 86_400_000).toISOString(),
+    });
+    const categoryBody = (code: string) => ({
+      code,
+      name: code,
+      entryFeeCents: 1_368_000,
+      licenceFeeCents: 2_160_000,
+      quotas: { PHONE: 125, EMAIL: 45 },
+      weights: { PHONE: 70, EMAIL: 30 },
+      grids: { PHONE: [{ key: 'greeting', label: 'Accueil', max: 4, weight: 1 }], EMAIL: [{ key: 'answer', label: 'Réponse', max: 4, weight: 1 }] },
+      scenarios: [
+        { channel: 'PHONE', text: 'Résilier le contrat' },
+        { channel: 'EMAIL', text: 'Erreur de facturation' },
+      ],
+    });
+    const category = await post(`${api}/editions/${edition.id}/categories`, jury, categoryBody('banking'));
+    const dbCategory = await post(`${api}/editions/${edition.id}/categories`, jury, categoryBody('insurance'));
+    await post(`${api}/editions/${edition.id}/open`, jury, {});
+
+    const companies: { id: string; token: string }[] = [];
+    for (let offset = 0; offset < COMPANIES; offset += 500) {
+      const n = Math.min(500, COMPANIES - offset);
+      const values = Array.from({ length: n }, (_, i) => `('Bench ${offset + i}', 'REG-${offset + i}', 'DE', 'Berlin ${offset + i}')`).join(',');
+      const inserted = (
+        await pool.query(`INSERT INTO company (legal_name, foreign_registration_number, country, billing_address) VALUES ${values} RETURNING id`)
+      ).rows;
+      const users = (
+        await pool.query(
+          `INSERT INTO app_user (email, password_hash, role, company_id, email_confirmed_at) SELECT 'bench-' || c || '@example.test', 'x', 'COMPANY', c, now() FROM unnest($1::uuid[]) AS c RETURNING id, company_id`,
+          [inserted.map((r) => r.id)],
+        )
+      ).rows;
+      for (const u of users)
+        companies.push({ id: u.company_id, token: jwt.sign({ sub: u.id, typ: 'access', role: 'COMPANY', cid: u.company_id }, { expiresIn: 3600 }) });
+    }
+    const body = (categoryId: string) => ({ categoryId, contactPoints: { PHONE: ['+33 1 23 45 67 89'], EMAIL: ['service@example.fr'] } });
+
+    console.log(`Registering ${COMPANIES} entries with ${CONCURRENCY} concurrent clients…`);
+    const platform = await burst('POST /api/entries (platform)', COMPANIES, CONCURRENCY, (i) => ({
+      url: `${api}/entries`,
+      body: body(category.id),
+      token: companies[i].token,
+    }));
+
+    const ceilingApp = await startCeilingServer(CEILING_PORT);
+    const http = await burst('bare Nest POST + DTO (HTTP ceiling)', COMPANIES, CONCURRENCY, () => ({
+      url: `http://127.0.0.1:${CEILING_PORT}/ceiling`,
+      body: body(category.id),
+    }));
+    await ceilingApp.close();
+
+    const database = await burstOf('entry writes via pg, 1 tx each (DB ceiling)', COMPANIES, CONCURRENCY, async (i) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const entry = (
+          await client.query(`INSERT INTO entry (edition_id, category_id, company_id, contact_points) VALUES ($1, $2, $3, $4) RETURNING id`, [
+            edition.id,
+            dbCategory.id,
+            companies[i].id,
+            JSON.stringify(body(dbCategory.id).contactPoints),
+          ])
+        ).rows[0];
+        await client.query(`INSERT INTO invoice_counter (edition_id) VALUES ($1) ON CONFLICT DO NOTHING`, [edition.id]);
+        const seq = (await client.query(`UPDATE invoice_counter SET last_number = last_number + 1 WHERE edition_id = $1 RETURNING last_number`, [edition.id]))
+          .rows[0].last_number;
+        const company = (await client.query(`SELECT legal_name, billing_address, country FROM company WHERE id = $1`, [companies[i].id])).rows[0];
+        await client.query(
+          `INSERT INTO invoice (edition_id, company_id, entry_id, kind, purpose, sequence, number, description, amount_excl_vat_cents, vat_rate_bp, vat_cents, total_cents, reverse_charge, buyer)
+           VALUES ($1, $2, $3, 'INVOICE', 'ENTRY_FEE', $4, $5, 'Inscription', 1368000, 2000, 273600, 1641600, false, $6)`,
+          [edition.id, companies[i].id, entry.id, seq, `2027-db-${seq}`, JSON.stringify(company)],
+        );
+        await client.query(`INSERT INTO notification (template, recipient, data, dedupe_key, status) VALUES ('entry-registered', $1, '{}', $2, 'SENT')`, [
+          `bench-${i}@example.test`,
+          `bench:${entry.id}`,
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+
+    printResults([platform, http, database]);
+    const lower = Math.min(http.perSecond, database.perSecond);
+    console.log(`platform / HTTP ceiling: ${(platform.perSecond / http.perSecond).toFixed(2)}`);
+    console.log(`platform / DB ceiling:   ${(platform.perSecond / database.perSecond).toFixed(2)}`);
+    console.log(
+      `platform / lower ceiling: ${(platform.perSecond / lower).toFixed(2)} (target ≥ 0.50); p99 ${platform.p99.toFixed(0)} ms (target < 250); errors ${platform.errors} (target 0)`,
+    );
+    if (platform.errors) console.log('statuses:', platform.statuses);
+    const invoices = (
+      await pool.query(`SELECT count(*)::int AS n, max(sequence) AS max FROM invoice WHERE purpose = 'ENTRY_FEE' AND number NOT LIKE '2027-db-%'`)
+    ).rows[0];
+    console.log(`platform invoices: ${invoices.n}, highest number ${invoices.max}`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    await pool.end();
+    await admin.query(`DROP DATABASE IF EXISTS palmares_${runId} WITH (FORCE)`);
+    await admin.end();
+    const redis = new Redis(base.REDIS_URL);
+    const keys = await redis.keys(`${queuePrefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+    smtp.close();
+  }
+}
+
+async function post(url: string, token: string, body: unknown) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json as { id: string };
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(url)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
