@@ -6,10 +6,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-# scripts/ may be empty (and then absent from a git checkout): make sure the runtime COPY finds it.
 RUN npm run build \
- && npm prune --omit=dev \
- && mkdir -p scripts
+ && npm prune --omit=dev
 
 # ---- runtime ----
 FROM node:20-bookworm-slim AS runtime
@@ -17,11 +15,9 @@ ENV NODE_ENV=production \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false
 WORKDIR /app
-# node_modules keeps tsx (a runtime dependency): `npm run migration:run` runs the TypeScript data
-# source and migrations in libs/ through it, resolving @app/* with tsconfig.json.
-# Dev dependencies (the Nest CLI among them) are pruned, so in this image create a jury account with
-#   node dist/apps/cli/main.js jury:create --email … --password …
-# rather than `npm run jury:create`, which rebuilds first.
+# node_modules keeps tsx (a runtime dependency): `npm run migration:run` runs scripts/migrate.ts and
+# the migrations in libs/ through it, resolving @app/* with tsconfig.json.
+# `npm run jury:create -- --email … --password …` uses the CLI built into dist/.
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/tsconfig.json ./
 COPY --from=build /app/node_modules ./node_modules
