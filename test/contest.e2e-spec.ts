@@ -88,7 +88,15 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
   const createEdition = async (overrides: Record<string, unknown> = {}) => {
     const response = await platform.client.post('/api/editions', await editionBody(overrides), jury);
     if (response.status !== 201) throw new Error(`edition creation failed: ${JSON.stringify(response.body)}`);
-    return response.body as { id: string; year: number; registrationDeadline: string; paymentDueAt: string; testPeriodStart: string; status: string };
+    return response.body as {
+      id: string;
+      year: number;
+      registrationDeadline: string;
+      paymentDueAt: string;
+      testPeriodStart: string;
+      testPeriodEnd: string;
+      status: string;
+    };
   };
 
   const criteria = [
@@ -122,12 +130,16 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
     return open.body as typeof edition;
   };
 
-  const asCalendar = (e: { id: string; registrationDeadline: string; paymentDueAt: string; testPeriodStart: string }, timezone = PARIS): CalendarEdition => ({
+  const asCalendar = (
+    e: { id: string; registrationDeadline: string; paymentDueAt: string; testPeriodStart: string; testPeriodEnd: string },
+    timezone = PARIS,
+  ): CalendarEdition => ({
     id: e.id,
     timezone,
     registrationDeadline: new Date(e.registrationDeadline),
     paymentDueAt: new Date(e.paymentDueAt),
     testPeriodStart: new Date(e.testPeriodStart),
+    testPeriodEnd: new Date(e.testPeriodEnd),
   });
   const pendingJobIds = async (editionId: string) =>
     (await queue.getJobs(['delayed', 'waiting']))
@@ -499,6 +511,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
         { name: 'registration-close', step: 'registration-close', at: deadline, data: { editionId: edition.id } },
         { name: 'payment-due', step: 'payment-due', at: new Date(edition.paymentDueAt), data: { editionId: edition.id } },
         { name: 'test-period-start', step: 'test-period-start', at: new Date(edition.testPeriodStart), data: { editionId: edition.id } },
+        { name: 'test-period-end', step: 'test-period-end', at: new Date(edition.testPeriodEnd), data: { editionId: edition.id } },
       ];
       for (const step of expected) {
         const job = await queue.getJob(JobId.calendar(edition.id, step.step, step.at));
@@ -517,7 +530,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       expect(again.status).toBe(409);
       expect(again.body.message).toBe(`edition ${edition.year} is OPEN: only a DRAFT edition can be opened`);
       expect(await count('audit_log', `action = 'edition.open' AND subject_id = $1`, [edition.id])).toBe(1);
-      expect(await pendingJobIds(edition.id)).toHaveLength(5);
+      expect(await pendingJobIds(edition.id)).toHaveLength(6);
     });
 
     it('skips a reminder whose instant has already passed', async () => {
@@ -546,7 +559,8 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       expect(response.body.paymentDueAt).toBe(edition.paymentDueAt);
 
       const newPlan = calendarPlan(asCalendar(response.body));
-      for (const step of oldPlan.filter((s) => !['payment-due', 'test-period-start'].includes(s.step))) expect(await queue.getJob(step.jobId)).toBeUndefined();
+      for (const step of oldPlan.filter((s) => !['payment-due', 'test-period-start', 'test-period-end'].includes(s.step)))
+        expect(await queue.getJob(step.jobId)).toBeUndefined();
       for (const step of newPlan) expect(await (await queue.getJob(step.jobId))?.isDelayed()).toBe(true);
       expect(await pendingJobIds(edition.id)).toEqual(newPlan.map((s) => s.jobId).sort());
 
@@ -637,7 +651,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       // The close is due now (delay 0) and both reminders are past.
       const close = await queue.getJob(JobId.calendar(edition.id, 'registration-close', stored.registrationDeadline));
       expect(close?.delay).toBe(0);
-      expect(await pendingJobIds(edition.id)).toHaveLength(3);
+      expect(await pendingJobIds(edition.id)).toHaveLength(4);
     });
 
     it('advances the status once: a second identical move is a no-op', async () => {

@@ -237,7 +237,7 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       const queue = platform.api.get<Queue>(getQueueToken(QueueName.EditionCalendar));
       const jobs = await queue.getJobs(['delayed', 'waiting']);
       const ours = jobs.filter((j) => j.data.editionId === edition.id);
-      expect(ours.map((j) => j.name).sort()).toEqual(['payment-due', 'registration-close', 'test-period-start']);
+      expect(ours.map((j) => j.name).sort()).toEqual(['payment-due', 'registration-close', 'test-period-end', 'test-period-start']);
       for (const job of ours) await job.remove(); // Redis lost them
       await sleep(Math.max(0, new Date(edition.registrationDeadline).getTime() - Date.now() + 100));
       expect(await editionStatus(edition.id)).toBe('OPEN');
@@ -294,7 +294,7 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       expect(await entryStatus(small[1].body.id)).toBe('EXCLUDED');
     });
 
-    it('starts the test period once: CLOSED → TESTING, confirmed entries in test', async () => {
+    it('starts the test period once (CLOSED → TESTING, confirmed entries in test) and ends it once (→ SCORING)', async () => {
       const { edition, categories } = await openSeason();
       const companies = await quickCompanies(platform, 3);
       const entries = [];
@@ -308,6 +308,13 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       await steps.startTestPeriod(edition.id, new Date(edition.testPeriodStart));
       expect(await editionStatus(edition.id)).toBe('TESTING');
       for (const entry of entries) expect(await entryStatus(entry.body.id)).toBe('IN_TEST');
+
+      const end = new Date(edition.testPeriodEnd);
+      expect(await steps.endTestPeriod(edition.id, new Date(end.getTime() - 1))).toMatchObject({ done: false });
+      expect(await editionStatus(edition.id)).toBe('TESTING');
+      expect((await steps.endTestPeriod(edition.id, end)).detail).toMatchObject({ moved: 1 });
+      expect((await steps.endTestPeriod(edition.id, end)).detail).toMatchObject({ moved: 0 });
+      expect(await editionStatus(edition.id)).toBe('SCORING');
     });
   });
 });

@@ -71,7 +71,7 @@ export async function createEdition(platform: TestPlatform, jury: string, calend
   for (let attempt = 0; attempt < 20; attempt++) {
     const response = await platform.client.post('/api/editions', { ...body, year: randomInt(2030, 2100) }, jury);
     if (response.status === 201)
-      return response.body as { id: string; year: number; registrationDeadline: string; paymentDueAt: string; testPeriodStart: string };
+      return response.body as { id: string; year: number; registrationDeadline: string; paymentDueAt: string; testPeriodStart: string; testPeriodEnd: string };
     if (response.status !== 409) throw new Error(`edition creation failed: ${JSON.stringify(response.body)}`);
   }
   throw new Error('no free edition year');

@@ -1,9 +1,13 @@
 import 'reflect-metadata';
+import { benchAssignment } from './assignment.bench';
+import { benchRankings } from './rankings.bench';
 import { benchRegistration } from './registration.bench';
 
 /** `node dist/apps/bench/main.js <name>`: one benchmark per name; each prints its figures. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   registration: benchRegistration,
+  assignment: benchAssignment,
+  rankings: benchRankings,
 };
 
 const name = process.argv[2] ?? '';

@@ -11,12 +11,12 @@ type CalendarPayload = JobPayload<typeof QueueName.EditionCalendar>;
 type CalendarQueue = Queue<CalendarPayload>;
 
 /** What the calendar needs to know about an edition. */
-export type CalendarEdition = Pick<Edition, 'id' | 'timezone' | 'registrationDeadline' | 'paymentDueAt' | 'testPeriodStart'>;
+export type CalendarEdition = Pick<Edition, 'id' | 'timezone' | 'registrationDeadline' | 'paymentDueAt' | 'testPeriodStart' | 'testPeriodEnd'>;
 
 /** One timed job of an edition: its job name, the step that names its id, when it runs and its payload. */
 export interface CalendarStep {
   name: CalendarJobName;
-  /** `deadline-reminder-7`, `deadline-reminder-1`, `registration-close`, `payment-due`, `test-period-start`. */
+  /** `deadline-reminder-7`, `deadline-reminder-1`, `registration-close`, `payment-due`, `test-period-start`, `test-period-end`. */
   step: string;
   at: Date;
   data: CalendarPayload;
@@ -38,7 +38,7 @@ function step(edition: CalendarEdition, name: CalendarJobName, stepName: string,
 /**
  * Every timed job of an edition's current calendar, whatever the time now: the D-7 and D-1 reminders
  * (computed in the edition's zone, so across a DST change D-1 may be 23 or 25 hours before), the close
- * of registration at the deadline, the payment due date and the start of the test period.
+ * of registration at the deadline, the payment due date, and the start and end of the test period.
  */
 export function calendarPlan(edition: CalendarEdition): CalendarStep[] {
   const editionId = edition.id;
@@ -53,6 +53,7 @@ export function calendarPlan(edition: CalendarEdition): CalendarStep[] {
     step(edition, 'registration-close', 'registration-close', edition.registrationDeadline, { editionId }),
     step(edition, 'payment-due', 'payment-due', edition.paymentDueAt, { editionId }),
     step(edition, 'test-period-start', 'test-period-start', edition.testPeriodStart, { editionId }),
+    step(edition, 'test-period-end', 'test-period-end', edition.testPeriodEnd, { editionId }),
   ];
 }
 

@@ -12,10 +12,11 @@ const edition = (deadline: string): CalendarEdition => ({
   registrationDeadline: local(deadline),
   paymentDueAt: local('2027-04-12T03:00'),
   testPeriodStart: local('2027-04-15T00:00'),
+  testPeriodEnd: local('2027-06-30T00:00'),
 });
 
 describe('calendarPlan', () => {
-  it('plans D-7, D-1, close, payment due and test start with deterministic ids', () => {
+  it('plans D-7, D-1, close, payment due, test start and test end with deterministic ids', () => {
     const e = edition('2027-03-10T23:59:59.999');
     expect(calendarPlan(e).map((s) => [s.name, s.at.toISOString(), s.data, s.jobId])).toEqual([
       [
@@ -33,6 +34,7 @@ describe('calendarPlan', () => {
       ['registration-close', '2027-03-10T22:59:59.999Z', { editionId: ID }, `calendar-${ID}-registration-close-${Date.parse('2027-03-10T22:59:59.999Z')}`],
       ['payment-due', '2027-04-12T01:00:00.000Z', { editionId: ID }, `calendar-${ID}-payment-due-${Date.parse('2027-04-12T01:00:00.000Z')}`],
       ['test-period-start', '2027-04-14T22:00:00.000Z', { editionId: ID }, `calendar-${ID}-test-period-start-${Date.parse('2027-04-14T22:00:00.000Z')}`],
+      ['test-period-end', '2027-06-29T22:00:00.000Z', { editionId: ID }, `calendar-${ID}-test-period-end-${Date.parse('2027-06-29T22:00:00.000Z')}`],
     ]);
   });
 
@@ -65,14 +67,21 @@ describe('calendarSteps', () => {
       'registration-close',
       'payment-due',
       'test-period-start',
+      'test-period-end',
     ]);
     expect(calendarSteps(e, local('2027-03-05T00:00')).map((s) => s.step)).toEqual([
       'deadline-reminder-1',
       'registration-close',
       'payment-due',
       'test-period-start',
+      'test-period-end',
     ]);
-    expect(calendarSteps(e, local('2027-05-01T00:00')).map((s) => s.step)).toEqual(['registration-close', 'payment-due', 'test-period-start']);
+    expect(calendarSteps(e, local('2027-05-01T00:00')).map((s) => s.step)).toEqual([
+      'registration-close',
+      'payment-due',
+      'test-period-start',
+      'test-period-end',
+    ]);
   });
 
   it('tells a processor whether a job still belongs to the current calendar', () => {

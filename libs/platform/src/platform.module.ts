@@ -5,11 +5,23 @@ import { ContestModule } from '@app/contest';
 import { CoreModule } from '@app/core';
 import { EvaluationsModule } from '@app/evaluations';
 import { NotificationsModule } from '@app/notifications';
+import { PublicationModule } from '@app/publication';
 import { RegistrationModule } from '@app/registration';
+import { ScoringModule } from '@app/scoring';
 import { ShoppersModule } from '@app/shoppers';
 
 /** Plumbing and every domain module: what the API and the worker both run on. */
-const DOMAIN_MODULES = [AccountsModule, NotificationsModule, ContestModule, BillingModule, RegistrationModule, ShoppersModule, EvaluationsModule];
+const DOMAIN_MODULES = [
+  AccountsModule,
+  NotificationsModule,
+  ContestModule,
+  BillingModule,
+  RegistrationModule,
+  ShoppersModule,
+  EvaluationsModule,
+  ScoringModule,
+  PublicationModule,
+];
 
 @Module({
   imports: [CoreModule, ...DOMAIN_MODULES],

@@ -129,6 +129,16 @@ export class CalendarSteps {
     return outcome;
   }
 
+  /** The test period ends: TESTING → SCORING; the jury may now freeze the rankings. */
+  async endTestPeriod(editionId: string, now = new Date()): Promise<StepOutcome> {
+    const edition = await this.editions.findOrFail(editionId);
+    if (now < edition.testPeriodEnd) return { step: 'test-period-end', done: false };
+    const moved = await this.notifications.transaction((outbox) =>
+      this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Testing], EditionStatus.Scoring),
+    );
+    return { step: 'test-period-end', done: true, detail: { moved: Number(moved) } };
+  }
+
   /** Cancels each active category whose `counted` entries are fewer than its minimum; returns how many. */
   private async cancelUnviableCategories(outbox: Outbox, edition: Edition, counted: Entry[], what: 'live' | 'paid'): Promise<number> {
     const active = await outbox.tx.find(Category, { where: { editionId: edition.id, status: CategoryStatus.Active }, order: { code: 'ASC' } });

@@ -35,6 +35,8 @@ export class EditionCalendarProcessor extends WorkerHost {
         return this.steps.applyPaymentDue(editionId);
       case 'test-period-start':
         return this.steps.startTestPeriod(editionId);
+      case 'test-period-end':
+        return this.steps.endTestPeriod(editionId);
     }
   }
 }

@@ -22,6 +22,7 @@ export interface QueueJobs {
     'registration-close': { editionId: string };
     'payment-due': { editionId: string };
     'test-period-start': { editionId: string };
+    'test-period-end': { editionId: string };
   };
   /** Mystery-shopper task housekeeping. */
   [QueueName.Tasks]: {

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { TaskStatus } from '@app/shoppers';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const MAX_PAGE = 500;
+export const DEFAULT_PAGE = 100;
+
+/** limit (1..500, default 100) and offset. */
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `limit must be a whole number from 1 to ${MAX_PAGE}` })
+  @Min(1, { message: `limit must be a whole number from 1 to ${MAX_PAGE}` })
+  @Max(MAX_PAGE, { message: `limit must be a whole number from 1 to ${MAX_PAGE}` })
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number from 0' })
+  @Min(0, { message: 'offset must be a whole number from 0' })
+  offset?: number;
+}
+
+export class ListTasksQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Object.values(TaskStatus) })
+  @IsOptional()
+  @IsIn(Object.values(TaskStatus), { message: `status must be one of ${Object.values(TaskStatus).join(', ')}` })
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ description: 'Tasks whose window ends at or after this instant (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 instant such as 2027-04-01T00:00:00Z' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Tasks whose window starts at or before this instant (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 instant such as 2027-04-30T23:59:59Z' })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'editionId must be the id of an edition' })
+  editionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'categoryId must be the id of a category' })
+  categoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'shopperId must be the id of a shopper' })
+  shopperId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'entryId must be the id of an entry' })
+  entryId?: string;
+}
+
+/** A reason, 3 to 500 characters once trimmed. */
+export class ReasonDto {
+  @ApiProperty({ example: 'I know the branch manager personally', minLength: 3, maxLength: 500 })
+  @Transform(trim)
+  @IsString({ message: 'reason must be 3 to 500 characters long' })
+  @Length(3, 500, { message: 'reason must be 3 to 500 characters long' })
+  reason: string;
+}

@@ -1,0 +1,3 @@
+export * from './rankings.service';
+export * from './rankings.types';
+export * from './scoring.module';

@@ -1,0 +1,219 @@
+/**
+ * The rankings of one edition in one statement: one result row per category (kind 'category', its ranking
+ * rows inside as jsonb, in ranking order), then one row (kind 'bias') with the shopper bias.
+ * $1 = edition id; $2…$6 the grids' criteria (category, channel, key, weight, max), as read by GRIDS_SQL and
+ * passed back as arrays so that the planner knows their size.
+ *
+ * Arithmetic: weights are scaled to integers (at most 4 decimals), so an evaluation's weighted points
+ * num = Σ(w × points) are integers and its score is exactly 20 × num / den with den = Σ(w × max) of its
+ * grid. The answers are read once: one pass over evaluation_answer (joined to the approved evaluations
+ * and to the criteria) aggregates by two grouping sets at once — per evaluation (num) and per entry and
+ * criterion (points, for the breakdown). Every later figure follows exactly from integer sums per entry,
+ * channel and shopper (Σ num, Σ num², count): channel means, the pooled standard deviation, the shopper
+ * bias. Divisions are Postgres `numeric` carried to 30 decimal places; nothing is rounded before
+ * ordering; the values leave Postgres as jsonb numerics and become JS numbers in the service.
+ */
+export const RANKINGS_SQL = `
+WITH cat AS (
+  SELECT c.id, c.code, c.name, c.quotas, c.weights, c.grids, c.min_entries, c.award_threshold, c.status
+  FROM category c
+  WHERE c.edition_id = $1
+),
+crit AS (
+  -- the grids' criteria ($2…$6: category, channel, key, weight, max), read first and passed back as arrays so
+  -- that the planner knows their size; weights scaled to integers (they have at most 4 decimals)
+  SELECT r.crit_no::int, r.category_id, r.channel, r.criterion_key, round(r.weight * 10000)::int AS w, r.max::int AS max
+  FROM unnest($2::uuid[], $3::text[], $4::text[], $5::numeric[], $6::numeric[]) WITH ORDINALITY
+       AS r(category_id, channel, criterion_key, weight, max, crit_no)
+),
+grid AS (
+  -- den = Σ(weight × max) of each category's channel grid
+  SELECT category_id, channel, sum(w::bigint * max) AS den FROM crit GROUP BY category_id, channel
+),
+agg AS MATERIALIZED (
+  -- The one pass over the answers (of the approved evaluations, joined to their criteria), two groupings at
+  -- once: per evaluation, num = Σ(weight × points); per entry and criterion, the points and their count.
+  SELECT GROUPING(a.evaluation_id) AS per_criterion, a.evaluation_id, e.entry_id, cr.crit_no,
+         sum(cr.w * a.points) AS num, sum(a.points) AS points, count(*) AS n
+  FROM evaluation_answer a
+  JOIN evaluation e ON e.id = a.evaluation_id
+  JOIN crit cr ON cr.category_id = e.category_id AND cr.channel = e.channel AND cr.criterion_key = a.criterion_key
+  WHERE e.status = 'APPROVED'
+  GROUP BY GROUPING SETS ((a.evaluation_id), (e.entry_id, cr.crit_no))
+),
+cell AS MATERIALIZED (
+  -- per entry, channel and shopper: Σ num, Σ num², count. An evaluation's score is 20 × num / den, and den is
+  -- the same for every evaluation of a channel, so every mean and spread below follows exactly from these sums.
+  SELECT sums.*, grid.den
+  FROM (
+    SELECT e.entry_id, e.category_id, e.channel, e.shopper_id, sum(agg.num) AS t, sum(agg.num::numeric * agg.num) AS q, count(*) AS n
+    FROM agg
+    JOIN evaluation e ON e.id = agg.evaluation_id
+    WHERE agg.per_criterion = 0
+    GROUP BY e.entry_id, e.category_id, e.channel, e.shopper_id
+  ) sums
+  JOIN grid ON grid.category_id = sums.category_id AND grid.channel = sums.channel
+),
+ch AS (
+  -- channel score = mean of the evaluation scores = 20 × Σ num / (n × den), to 30 decimal places
+  SELECT entry_id, channel, sum(n) AS n, (20 * sum(t))::numeric(60, 30) / (sum(n) * den) AS channel_score,
+         -- Σ score and Σ score² of the channel's evaluations, for the entry's standard deviation
+         (20 * sum(t))::numeric(60, 30) / den AS sum_s, (400 * sum(q))::numeric(80, 30) / (den::numeric * den) AS sum_s2
+  FROM cell
+  GROUP BY entry_id, channel, den
+),
+crit_mean AS (
+  SELECT entry_id, jsonb_object_agg(channel, points) AS criterion_scores
+  FROM (
+    SELECT agg.entry_id, cr.channel, jsonb_object_agg(cr.criterion_key, agg.points::numeric / agg.n ORDER BY cr.criterion_key) AS points
+    FROM agg
+    JOIN crit cr ON cr.crit_no = agg.crit_no
+    WHERE agg.per_criterion = 1
+    GROUP BY agg.entry_id, cr.channel
+  ) per_channel
+  GROUP BY entry_id
+),
+en AS (
+  SELECT e.id, e.category_id, e.company_id, co.legal_name AS company_name, e.contact_points
+  FROM entry e
+  JOIN cat ON cat.id = e.category_id
+  JOIN company co ON co.id = e.company_id
+  WHERE e.status IN ('CONFIRMED', 'IN_TEST', 'RANKED')
+),
+tc AS MATERIALIZED (
+  -- tested channels: a quota above 0 and a contact point on the entry
+  SELECT en.id AS entry_id, q.key AS channel, q.value::int AS quota,
+         COALESCE((cat.weights ->> q.key)::numeric, 0) AS weight, ch.channel_score, COALESCE(ch.n, 0) AS n, ch.sum_s, ch.sum_s2
+  FROM en
+  JOIN cat ON cat.id = en.category_id
+  CROSS JOIN LATERAL jsonb_each_text(cat.quotas) AS q
+  LEFT JOIN ch ON ch.entry_id = en.id AND ch.channel = q.key
+  WHERE q.value::int > 0
+    AND jsonb_typeof(en.contact_points -> q.key) = 'array'
+    AND jsonb_array_length(en.contact_points -> q.key) > 0
+),
+spread AS (
+  -- sample standard deviation of the entry's evaluation scores on its tested channels: (Σs² − (Σs)²/n) / (n − 1)
+  SELECT entry_id, n, CASE WHEN n >= 2 THEN sqrt(greatest(0, (sum_s2 - sum_s * sum_s / n) / (n - 1))) END AS sd
+  FROM (SELECT entry_id, sum(n) AS n, sum(sum_s) AS sum_s, sum(sum_s2) AS sum_s2 FROM tc WHERE n > 0 GROUP BY entry_id) totals
+),
+scored AS (
+  SELECT en.id AS entry_id, en.category_id, en.company_id, en.company_name,
+         sum(tc.weight * tc.channel_score) FILTER (WHERE tc.channel_score IS NOT NULL)
+           / NULLIF(sum(tc.weight) FILTER (WHERE tc.channel_score IS NOT NULL), 0) AS score,
+         count(tc.channel) > 0 AND COALESCE(bool_and(tc.n >= ceil(tc.quota * 0.8)), false) AS sufficient,
+         COALESCE(jsonb_agg(tc.channel ORDER BY tc.channel) FILTER (WHERE tc.n < ceil(tc.quota * 0.8)), '[]') AS insufficient,
+         COALESCE(jsonb_object_agg(tc.channel, tc.channel_score) FILTER (WHERE tc.channel IS NOT NULL), '{}') AS channel_scores,
+         max(tc.channel_score) FILTER (WHERE tc.channel = 'PHONE') AS phone_score
+  FROM en
+  LEFT JOIN tc ON tc.entry_id = en.id
+  GROUP BY en.id, en.category_id, en.company_id, en.company_name
+),
+ranked AS MATERIALIZED (
+  SELECT s.*, s.sufficient AND s.score IS NOT NULL AS eligible,
+         COALESCE(sp.n, 0) AS approved, sp.sd,
+         CASE WHEN sp.n >= 2 THEN 1.96 * sp.sd / sqrt(sp.n::numeric) END AS margin,
+         CASE WHEN s.sufficient AND s.score IS NOT NULL THEN
+           rank() OVER (PARTITION BY s.category_id, s.sufficient AND s.score IS NOT NULL
+                        ORDER BY s.score DESC, s.phone_score DESC NULLS LAST, COALESCE(sp.n, 0) DESC, sp.sd ASC NULLS LAST)
+         END AS rank,
+         row_number() OVER (PARTITION BY s.category_id
+                            ORDER BY s.sufficient AND s.score IS NOT NULL DESC, s.score DESC NULLS LAST, s.phone_score DESC NULLS LAST,
+                                     COALESCE(sp.n, 0) DESC, sp.sd ASC NULLS LAST, s.company_name, s.entry_id) AS position
+  FROM scored s
+  LEFT JOIN spread sp ON sp.entry_id = s.entry_id
+),
+cat_stats AS MATERIALIZED (
+  SELECT cat.id AS category_id,
+         count(r.entry_id) AS entrants,
+         avg(r.score) FILTER (WHERE r.rank IS NOT NULL) AS average,
+         cat.status <> 'CANCELLED' AND count(r.entry_id) >= cat.min_entries AS contested,
+         -- the first two rows in ranking order: [score ± margin] overlap (a missing margin counts as 0)
+         abs(max(r.score) FILTER (WHERE r.rank IS NOT NULL AND r.position = 1) - max(r.score) FILTER (WHERE r.rank IS NOT NULL AND r.position = 2))
+           <= COALESCE(max(r.margin) FILTER (WHERE r.position = 1), 0) + COALESCE(max(r.margin) FILTER (WHERE r.position = 2), 0)
+           AS statistical_tie
+  FROM cat
+  LEFT JOIN ranked r ON r.category_id = cat.id
+  GROUP BY cat.id, cat.status, cat.min_entries
+),
+final_rows AS MATERIALIZED (
+  SELECT r.*, COALESCE(r.rank = 1 AND r.eligible AND cs.contested AND r.score >= cat.award_threshold, false) AS winner,
+         COALESCE(cm.criterion_scores, '{}') AS criterion_scores
+  FROM ranked r
+  JOIN cat ON cat.id = r.category_id
+  JOIN cat_stats cs ON cs.category_id = r.category_id
+  LEFT JOIN crit_mean cm ON cm.entry_id = r.entry_id
+),
+per_category AS (
+  SELECT category_id, bool_or(winner) AS has_winner,
+         jsonb_agg(jsonb_build_object(
+           'entryId', entry_id, 'companyId', company_id, 'companyName', company_name,
+           'rank', rank, 'score', score, 'marginOfError', margin, 'eligible', eligible,
+           'insufficientChannels', insufficient, 'winner', winner, 'approvedCount', approved,
+           'stdDev', sd, 'channelScores', channel_scores, 'criterionScores', criterion_scores)
+         ORDER BY position) AS rows
+  FROM final_rows
+  GROUP BY category_id
+),
+-- shopper bias from the same sums: in a cell (entry, channel, shopper) with t, n and the other shoppers' ot, on,
+-- Σ (score − mean of the others' scores) = 20 × (t − n × ot / on) / den
+others AS (
+  SELECT shopper_id, n, den, t, sum(t) OVER w - t AS ot, sum(n) OVER w - n AS o_n
+  FROM cell
+  WINDOW w AS (PARTITION BY entry_id, channel)
+),
+bias AS (
+  SELECT shopper_id, sum(n) AS evaluations, sum(20 * (t - n * ot::numeric(60, 30) / o_n) / den) / sum(n) AS mean_deviation
+  FROM others
+  WHERE o_n > 0
+  GROUP BY shopper_id
+)
+SELECT 'category' AS kind, jsonb_build_object(
+         'categoryId', cat.id, 'code', cat.code, 'name', cat.name, 'cancelled', cat.status = 'CANCELLED', 'contested', cs.contested,
+         'minEntries', cat.min_entries, 'awardThreshold', cat.award_threshold, 'entrants', cs.entrants, 'average', cs.average,
+         'statisticalTie', COALESCE(cs.statistical_tie, false),
+         'outcome', CASE WHEN cat.status = 'CANCELLED' THEN 'CANCELLED' WHEN COALESCE(pc.has_winner, false) THEN 'WINNER' ELSE 'NO_WINNER' END,
+         'rows', CASE WHEN cat.status = 'CANCELLED' THEN '[]'::jsonb ELSE COALESCE(pc.rows, '[]'::jsonb) END) AS data,
+       cat.code COLLATE "C" AS sort_key
+FROM cat
+JOIN cat_stats cs ON cs.category_id = cat.id
+LEFT JOIN per_category pc ON pc.category_id = cat.id
+UNION ALL
+SELECT 'bias', COALESCE(jsonb_agg(jsonb_build_object('shopperId', b.shopper_id, 'name', s.name, 'evaluations', b.evaluations, 'meanDeviation', b.mean_deviation)
+                                  ORDER BY b.mean_deviation DESC, b.shopper_id), '[]'),
+       ''
+FROM bias b JOIN shopper s ON s.user_id = b.shopper_id
+ORDER BY kind DESC, sort_key
+`;
+
+/** The grids of an edition's categories, one row per criterion. */
+export const GRIDS_SQL = `
+SELECT c.id AS "categoryId", g.key AS channel, r.key AS "criterionKey", r.weight::text AS weight, r.max::text AS max
+FROM category c
+CROSS JOIN LATERAL jsonb_each(c.grids) AS g
+CROSS JOIN LATERAL jsonb_to_recordset(g.value) AS r(key text, max numeric, weight numeric)
+WHERE c.edition_id = $1
+ORDER BY c.id, g.key, r.key
+`;
+
+/**
+ * The canonical text the inputs digest is taken over, hashed in Postgres: a version line, the edition,
+ * then one line per category ordered by code (quotas, weights, grids as jsonb, whose text form is
+ * normalised; min entries, award threshold, status), then one line per APPROVED evaluation ordered by id
+ * (id, task, entry, channel, shopper, and its answers as [key, points] pairs sorted by key, read from
+ * evaluation_answer — the rows the rankings add up).
+ */
+export const DIGEST_SQL = `
+SELECT encode(sha256(convert_to(
+  'palmares-rankings-inputs-v1' || E'\\n' || $1::uuid::text || E'\\n' ||
+  COALESCE((SELECT string_agg(jsonb_build_array('category', c.code, c.quotas, c.weights, c.grids, c.min_entries, c.award_threshold::text, c.status)::text,
+                              E'\\n' ORDER BY c.code COLLATE "C")
+            FROM category c WHERE c.edition_id = $1::uuid), '') || E'\\n' ||
+  COALESCE((SELECT string_agg(jsonb_build_array('evaluation', e.id, e.task_id, e.entry_id, e.channel, e.shopper_id,
+                                                COALESCE((SELECT jsonb_agg(jsonb_build_array(a.criterion_key, a.points) ORDER BY a.criterion_key COLLATE "C")
+                                                          FROM evaluation_answer a WHERE a.evaluation_id = e.id), '[]'))::text,
+                              E'\\n' ORDER BY e.id)
+            FROM evaluation e JOIN category c ON c.id = e.category_id
+            WHERE c.edition_id = $1::uuid AND e.status = 'APPROVED'), ''),
+  'UTF8')), 'hex') AS digest
+`;

@@ -1,0 +1,176 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsSiren, LOCALES, PASSWORD_MESSAGE, PASSWORD_RULE, type Locale, UserView } from '@app/accounts';
+
+const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A sector is a category code (the same slug as `category.code`). */
+export const SECTOR_CODE = /^[a-z0-9-]{2,40}$/;
+export const MAX_SECTORS = 20;
+export const MIN_WEEKLY_CAPACITY = 1;
+export const MAX_WEEKLY_CAPACITY = 200;
+export const MAX_CONFLICTS = 200;
+
+const SECTORS_MESSAGE = `sectors must be a list of 1 to ${MAX_SECTORS} different category codes`;
+const CAPACITY_MESSAGE = `weeklyCapacity must be a whole number of tests from ${MIN_WEEKLY_CAPACITY} to ${MAX_WEEKLY_CAPACITY}`;
+
+const Sectors = () =>
+  applyDecorators(
+    ApiProperty({ example: ['banking', 'telecom'], description: 'Category codes the shopper is qualified for' }),
+    IsArray({ message: SECTORS_MESSAGE }),
+    ArrayMinSize(1, { message: SECTORS_MESSAGE }),
+    ArrayMaxSize(MAX_SECTORS, { message: SECTORS_MESSAGE }),
+    ArrayUnique({ message: `${SECTORS_MESSAGE}: a code appears twice` }),
+    Matches(SECTOR_CODE, {
+      each: true,
+      message: 'each of sectors must be a category code: a lowercase slug of 2 to 40 letters, digits or dashes, such as banking',
+    }),
+  );
+
+const WeeklyCapacity = () =>
+  applyDecorators(
+    ApiProperty({ minimum: MIN_WEEKLY_CAPACITY, maximum: MAX_WEEKLY_CAPACITY, example: 5, description: 'Tests per week (Monday to Sunday)' }),
+    IsInt({ message: CAPACITY_MESSAGE }),
+    Min(MIN_WEEKLY_CAPACITY, { message: CAPACITY_MESSAGE }),
+    Max(MAX_WEEKLY_CAPACITY, { message: CAPACITY_MESSAGE }),
+  );
+
+export class CreateInvitationDto {
+  @ApiProperty({ example: 'julie.durand@example.fr' })
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email: string;
+
+  @ApiProperty({ example: 'Julie Durand' })
+  @Transform(trim)
+  @IsString({ message: 'name must be 1 to 200 characters long' })
+  @Length(1, 200, { message: 'name must be 1 to 200 characters long' })
+  name: string;
+
+  @Sectors()
+  sectors: string[];
+
+  @WeeklyCapacity()
+  weeklyCapacity: number;
+}
+
+export class InvitationView {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [String] }) sectors: string[];
+  @ApiProperty() weeklyCapacity: number;
+  @ApiPropertyOptional({ nullable: true }) invitedBy: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) acceptedAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({ description: 'The token from the invitation e-mail' })
+  @IsString({ message: 'token must be the token from the invitation e-mail' })
+  @Length(10, 2000, { message: 'token must be the token from the invitation e-mail' })
+  token: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString({ message: PASSWORD_MESSAGE })
+  @Matches(PASSWORD_RULE, { message: PASSWORD_MESSAGE })
+  password: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'fr' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be fr or en' })
+  locale?: Locale;
+}
+
+export class ConflictDto {
+  @ApiProperty({ example: '732829320', description: 'SIREN of the company (9 digits, Luhn-checked)' })
+  @IsSiren()
+  siren: string;
+
+  @ApiProperty({ example: 'My sister works in its customer service' })
+  @Transform(trim)
+  @IsString({ message: 'reason must be 1 to 300 characters long' })
+  @Length(1, 300, { message: 'reason must be 1 to 300 characters long' })
+  reason: string;
+}
+
+/** Every field is optional; `conflicts`, when given, replaces the whole declared list. */
+export class UpdateShopperDto {
+  @IsOptional()
+  @Sectors()
+  sectors?: string[];
+
+  @IsOptional()
+  @WeeklyCapacity()
+  weeklyCapacity?: number;
+
+  @ApiPropertyOptional({ type: () => ConflictDto, isArray: true, description: 'Replaces the declared conflicts; [] clears them' })
+  @IsOptional()
+  @IsArray({ message: `conflicts must be a list of at most ${MAX_CONFLICTS} companies` })
+  @ArrayMaxSize(MAX_CONFLICTS, { message: `conflicts must be a list of at most ${MAX_CONFLICTS} companies` })
+  @ArrayUnique((c: ConflictDto) => (c && typeof c === 'object' ? c.siren : c), { message: 'conflicts must name each SIREN once' })
+  @ValidateNested({ each: true })
+  @Type(() => ConflictDto)
+  conflicts?: ConflictDto[];
+}
+
+export class SuspendShopperDto {
+  @ApiProperty({ example: 'Evaluations copied from one another' })
+  @Transform(trim)
+  @IsString({ message: 'reason must be 1 to 500 characters long' })
+  @Length(1, 500, { message: 'reason must be 1 to 500 characters long' })
+  reason: string;
+}
+
+export class ConflictView {
+  @ApiProperty() siren: string;
+  @ApiProperty() reason: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Legal name of the registered company with this SIREN, if any' })
+  companyName: string | null;
+}
+
+export class ShopperProfileView {
+  @ApiProperty() userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: [String] }) sectors: string[];
+  @ApiProperty() weeklyCapacity: number;
+  @ApiProperty() suspended: boolean;
+  @ApiProperty({ type: [ConflictView] }) conflicts: ConflictView[];
+}
+
+export class ShopperSummaryView {
+  @ApiProperty() userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: [String] }) sectors: string[];
+  @ApiProperty() weeklyCapacity: number;
+  @ApiProperty() suspended: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) suspendedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'Number of tasks by status, e.g. { "ASSIGNED": 3, "SUBMITTED": 1 }; missing statuses are 0' })
+  tasks: Record<string, number>;
+}
+
+export class AcceptInvitationResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ type: UserView }) user: UserView;
+}

@@ -1,0 +1,286 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccountsService, Role, TokensService, toAuthUser, type AuthUser, type User, type UserView } from '@app/accounts';
+import { AppConfig, audit, isUniqueViolation } from '@app/core';
+import { NotificationsService } from '@app/notifications';
+import { ShopperInvitation } from '../entities/shopper-invitation.entity';
+import { TaskAssignment } from '../tasks/task-assignment.service';
+import type {
+  AcceptInvitationDto,
+  AcceptInvitationResponse,
+  ConflictView,
+  CreateInvitationDto,
+  InvitationView,
+  ShopperProfileView,
+  ShopperSummaryView,
+  SuspendShopperDto,
+  UpdateShopperDto,
+} from './shoppers.dto';
+
+/** An invitation link lives as long as its token; an open invitation older than this no longer blocks its e-mail. */
+export const INVITATION_LIFETIME_DAYS = 14;
+
+interface ShopperRow {
+  user_id: string;
+  name: string;
+  email: string;
+  sectors: string[];
+  weekly_capacity: number;
+  suspended_at: Date | null;
+  created_at: Date;
+}
+
+/** Shopper invitations, accounts, profiles (sectors, capacity, conflicts of interest) and suspension. */
+@Injectable()
+export class ShoppersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly tokens: TokensService,
+    private readonly accounts: AccountsService,
+    private readonly config: AppConfig,
+    private readonly tasks: TaskAssignment,
+  ) {}
+
+  /** Invites a shopper by e-mail; one open invitation per e-mail, none for an e-mail that already has an account. */
+  async invite(dto: CreateInvitationDto, actorId: string): Promise<InvitationView> {
+    try {
+      return await this.notifications.transaction(async (outbox) => {
+        const tx = outbox.tx;
+        const [taken] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [dto.email]);
+        if (taken) throw new ConflictException(`an account with the e-mail ${dto.email} already exists: it cannot be invited as a shopper`);
+        // An open invitation whose link has expired no longer blocks the address: it is replaced.
+        await tx.query(`DELETE FROM shopper_invitation WHERE email = $1 AND accepted_at IS NULL AND created_at < now() - make_interval(days => $2)`, [
+          dto.email,
+          INVITATION_LIFETIME_DAYS,
+        ]);
+        const invitation = await tx.save(
+          tx.create(ShopperInvitation, {
+            email: dto.email,
+            name: dto.name,
+            sectors: dto.sectors,
+            weeklyCapacity: dto.weeklyCapacity,
+            invitedBy: actorId,
+          }),
+        );
+        await audit(tx, {
+          actorId,
+          action: 'shopper.invite',
+          subjectType: 'shopper_invitation',
+          subjectId: invitation.id,
+          details: { email: dto.email, sectors: dto.sectors, weeklyCapacity: dto.weeklyCapacity },
+        });
+        const token = this.tokens.issuePurposeToken('shopper-invitation', invitation.id);
+        await outbox.notify({
+          template: 'shopper-invitation',
+          to: invitation.email,
+          locale: 'fr',
+          data: {
+            name: invitation.name,
+            acceptUrl: `${this.config.PUBLIC_URL}/shopper-invitation?token=${encodeURIComponent(token)}`,
+            sectors: invitation.sectors.join(', '),
+            weeklyCapacity: invitation.weeklyCapacity,
+          },
+          dedupeKey: `shopper-invitation:${invitation.id}`,
+        });
+        return toInvitationView(invitation);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'shopper_invitation_open_email'))
+        throw new ConflictException(`an invitation for ${dto.email} is already open: it can be accepted until it expires, 14 days after it was sent`);
+      throw error;
+    }
+  }
+
+  /** Turns an invitation into a confirmed SHOPPER account and its profile; an invitation works once. */
+  async accept(dto: AcceptInvitationDto): Promise<AcceptInvitationResponse> {
+    const invitationId = this.tokens.readPurposeToken('shopper-invitation', dto.token);
+    const passwordHash = await argon2.hash(dto.password);
+    const user = await this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(
+        `UPDATE shopper_invitation SET accepted_at = now() WHERE id = $1 AND accepted_at IS NULL
+         RETURNING id, email, name, sectors, weekly_capacity`,
+        [invitationId],
+      )) as [{ id: string; email: string; name: string; sectors: string[]; weekly_capacity: number }[], number];
+      const invitation = rows[0];
+      if (!invitation) {
+        const [exists] = await tx.query(`SELECT 1 FROM shopper_invitation WHERE id = $1`, [invitationId]);
+        if (!exists) throw new NotFoundException('this invitation no longer exists: ask the jury for a new one');
+        throw new ConflictException('this invitation has already been accepted: an invitation link works once; log in instead');
+      }
+      const created = await this.accounts.insertUser(tx, {
+        email: invitation.email,
+        passwordHash,
+        role: Role.Shopper,
+        companyId: null,
+        locale: dto.locale ?? 'fr',
+        name: invitation.name,
+        emailConfirmedAt: new Date(),
+      });
+      await tx.query(`UPDATE shopper_invitation SET user_id = $2 WHERE id = $1`, [invitation.id, created.id]);
+      await tx.query(`INSERT INTO shopper (user_id, name, sectors, weekly_capacity) VALUES ($1, $2, $3, $4)`, [
+        created.id,
+        invitation.name,
+        invitation.sectors,
+        invitation.weekly_capacity,
+      ]);
+      return created;
+    });
+    return { accessToken: this.tokens.issueAccessToken(toAuthUser(user)), user: toUserView(user) };
+  }
+
+  async profile(userId: string, tx: EntityManager = this.dataSource.manager): Promise<ShopperProfileView> {
+    const [row] = (await tx.query(
+      `SELECT s.user_id, s.name, u.email, s.sectors, s.weekly_capacity, s.suspended_at, s.created_at
+       FROM shopper s JOIN app_user u ON u.id = s.user_id WHERE s.user_id = $1`,
+      [userId],
+    )) as ShopperRow[];
+    if (!row) throw new NotFoundException('this shopper profile does not exist');
+    const conflicts = (await tx.query(
+      `SELECT sc.siren, sc.reason, c.legal_name AS company_name
+       FROM shopper_conflict sc LEFT JOIN company c ON c.siren = sc.siren
+       WHERE sc.shopper_id = $1 ORDER BY sc.siren`,
+      [userId],
+    )) as { siren: string; reason: string; company_name: string | null }[];
+    return {
+      userId: row.user_id,
+      name: row.name,
+      email: row.email,
+      sectors: row.sectors,
+      weeklyCapacity: row.weekly_capacity,
+      suspended: row.suspended_at !== null,
+      conflicts: conflicts.map((c): ConflictView => ({ siren: c.siren, reason: c.reason, companyName: c.company_name })),
+    };
+  }
+
+  /** Updates the caller's own profile; `conflicts`, when given, replaces the declared list, all in one transaction. */
+  async update(user: AuthUser, dto: UpdateShopperDto): Promise<ShopperProfileView> {
+    return this.dataSource.transaction(async (tx) => {
+      const [locked] = await tx.query(`SELECT 1 FROM shopper WHERE user_id = $1 FOR UPDATE`, [user.id]);
+      if (!locked) throw new NotFoundException('this shopper profile does not exist');
+      if (dto.sectors !== undefined || dto.weeklyCapacity !== undefined) {
+        await tx.query(`UPDATE shopper SET sectors = COALESCE($2::text[], sectors), weekly_capacity = COALESCE($3::int, weekly_capacity) WHERE user_id = $1`, [
+          user.id,
+          dto.sectors ?? null,
+          dto.weeklyCapacity ?? null,
+        ]);
+      }
+      if (dto.conflicts !== undefined) {
+        await tx.query(`DELETE FROM shopper_conflict WHERE shopper_id = $1`, [user.id]);
+        if (dto.conflicts.length > 0) {
+          await tx.query(`INSERT INTO shopper_conflict (shopper_id, siren, reason) SELECT $1, * FROM unnest($2::text[], $3::text[])`, [
+            user.id,
+            dto.conflicts.map((c) => c.siren),
+            dto.conflicts.map((c) => c.reason),
+          ]);
+        }
+      }
+      return this.profile(user.id, tx);
+    });
+  }
+
+  /** Every shopper with their task counts by status, for the jury. */
+  async list(shopperId: string | null = null): Promise<ShopperSummaryView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.user_id, s.name, u.email, s.sectors, s.weekly_capacity, s.suspended_at, s.created_at,
+              COALESCE(jsonb_object_agg(t.status, t.n) FILTER (WHERE t.status IS NOT NULL), '{}'::jsonb) AS tasks
+       FROM shopper s
+       JOIN app_user u ON u.id = s.user_id
+       LEFT JOIN (SELECT shopper_id, status, count(*)::int AS n FROM task WHERE shopper_id IS NOT NULL AND ($1::uuid IS NULL OR shopper_id = $1) GROUP BY shopper_id, status) t
+         ON t.shopper_id = s.user_id
+       WHERE $1::uuid IS NULL OR s.user_id = $1
+       GROUP BY s.user_id, u.email
+       ORDER BY s.name, s.user_id`,
+      [shopperId],
+    )) as (ShopperRow & { tasks: Record<string, number> })[];
+    return rows.map((row) => toSummaryView(row, row.tasks));
+  }
+
+  /** Suspends a shopper: no new task, and their open (assigned, not submitted) tasks go back to the queues. */
+  async suspend(shopperId: string, dto: SuspendShopperDto, actorId: string): Promise<ShopperSummaryView> {
+    const released = await this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(`UPDATE shopper SET suspended_at = now() WHERE user_id = $1 AND suspended_at IS NULL RETURNING user_id`, [shopperId])) as [
+        unknown[],
+        number,
+      ];
+      if (rows.length === 0) await this.explainNoChange(tx, shopperId, 'already suspended');
+      const taskIds = await this.tasks.releaseForSuspension(tx, shopperId);
+      await audit(tx, {
+        actorId,
+        action: 'shopper.suspend',
+        subjectType: 'shopper',
+        subjectId: shopperId,
+        details: { reason: dto.reason, releasedTasks: taskIds },
+      });
+      return taskIds;
+    });
+    // After commit: a failure to queue is only logged by the assignment, whose `enqueuePending` recovers PENDING tasks.
+    await this.tasks.enqueue(released);
+    return this.summary(shopperId);
+  }
+
+  async reinstate(shopperId: string, actorId: string): Promise<ShopperSummaryView> {
+    await this.dataSource.transaction(async (tx) => {
+      const [rows] = (await tx.query(`UPDATE shopper SET suspended_at = NULL WHERE user_id = $1 AND suspended_at IS NOT NULL RETURNING user_id`, [
+        shopperId,
+      ])) as [unknown[], number];
+      if (rows.length === 0) await this.explainNoChange(tx, shopperId, 'not suspended');
+      await audit(tx, { actorId, action: 'shopper.reinstate', subjectType: 'shopper', subjectId: shopperId });
+    });
+    return this.summary(shopperId);
+  }
+
+  private async summary(shopperId: string): Promise<ShopperSummaryView> {
+    const [found] = await this.list(shopperId);
+    if (!found) throw new NotFoundException('shopper does not exist');
+    return found;
+  }
+
+  private async explainNoChange(tx: EntityManager, shopperId: string, state: string): Promise<never> {
+    const [exists] = await tx.query(`SELECT 1 FROM shopper WHERE user_id = $1`, [shopperId]);
+    if (!exists) throw new NotFoundException('shopper does not exist');
+    throw new ConflictException(`this shopper is ${state}`);
+  }
+}
+
+function toInvitationView(invitation: ShopperInvitation): InvitationView {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    name: invitation.name,
+    sectors: invitation.sectors,
+    weeklyCapacity: invitation.weeklyCapacity,
+    invitedBy: invitation.invitedBy,
+    acceptedAt: invitation.acceptedAt?.toISOString() ?? null,
+    createdAt: invitation.createdAt.toISOString(),
+  };
+}
+
+function toSummaryView(row: ShopperRow, tasks: Record<string, number>): ShopperSummaryView {
+  return {
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    sectors: row.sectors,
+    weeklyCapacity: row.weekly_capacity,
+    suspended: row.suspended_at !== null,
+    suspendedAt: row.suspended_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    tasks,
+  };
+}
+
+/** The same view of a user as the accounts routes give (AccountsService keeps its own private). */
+function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    companyId: user.companyId,
+    locale: user.locale,
+    name: user.name,
+    emailConfirmed: user.emailConfirmedAt !== null,
+  };
+}

@@ -1,0 +1,482 @@
+import { Injectable, Logger, type OnModuleDestroy, ConflictException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig, formatInstant, sectorJobOptions, sectorQueueName, type SectorJobs } from '@app/core';
+import { juryRecipients } from '@app/accounts';
+import { NotificationsService } from '@app/notifications';
+
+import { planAssignments, type PlanShopper, type PlanTask } from './assignment-plan';
+import { rotationLimitFor } from './rotation';
+import './templates';
+
+/** Ids per `assign-tasks` job. */
+export const ASSIGN_BATCH = 200;
+/** Re-plans of one batch after a concurrent worker took the room it counted on, before the job retries. */
+const MAX_REPLANS = 12;
+/** Tasks listed in one digest e-mail (the count says how many there are in all). */
+const DIGEST_LINES = 50;
+
+/**
+ * Sector codes just queued in this process (`'enqueued'`, with the codes): a worker serving every sector starts
+ * serving a new one at once instead of at its next rescan (generation runs in the worker process).
+ */
+export const sectorEvents = new EventEmitter();
+
+type SectorQueue = Queue<SectorJobs['assign-tasks'], void, 'assign-tasks'>;
+
+const PG_RETRYABLE = new Set(['40P01', '40001']);
+const isRetryable = (error: unknown) => {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return PG_RETRYABLE.has(e?.driverError?.code ?? e?.code ?? '');
+};
+
+/**
+ * Assignment of tasks to mystery shoppers, by sector, as the rulebook says (docs/rules.md, "Task assignment").
+ * A batch is assigned in one transaction: its PENDING tasks are locked (`FOR UPDATE SKIP LOCKED`), the
+ * eligible shoppers and their loads read, a plan made task by task (least loaded first), then the loads
+ * incremented with conditional upserts that re-check capacity and rotation against the committed counters.
+ * If a concurrent worker took the room the plan counted on, the increments are rolled back to a savepoint
+ * and the batch re-planned: capacity and rotation are never exceeded, whatever the number of workers.
+ */
+@Injectable()
+export class TaskAssignment implements OnModuleDestroy {
+  private readonly logger = new Logger(TaskAssignment.name);
+  private readonly queues = new Map<string, SectorQueue>();
+  /** Closing: no new producer connection is opened (PENDING tasks are re-queued by the next worker's start-up). */
+  private destroyed = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    this.destroyed = true;
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+
+  /** The producer side of a sector's queue, made on demand. */
+  queueFor(code: string): SectorQueue {
+    let queue = this.queues.get(code);
+    if (!queue) {
+      queue = new Queue(sectorQueueName(code), {
+        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null } as never,
+        prefix: this.config.QUEUE_PREFIX,
+        defaultJobOptions: sectorJobOptions(this.config.QUEUE_BACKOFF_MS),
+      }) as SectorQueue;
+      this.queues.set(code, queue);
+    }
+    return queue;
+  }
+
+  /** Puts tasks on their sectors' queues in batches; a failure is only logged (`enqueuePending` recovers). */
+  async enqueue(taskIds: string[]): Promise<void> {
+    if (taskIds.length === 0) return;
+    const byCode = new Map<string, string[]>();
+    for (let i = 0; i < taskIds.length; i += 20_000) {
+      const rows: { id: string; code: string }[] = await this.dataSource.query(
+        `SELECT t.id, c.code FROM task t JOIN category c ON c.id = t.category_id WHERE t.id = ANY($1) AND t.status = 'PENDING' ORDER BY t.id`,
+        [taskIds.slice(i, i + 20_000)],
+      );
+      for (const r of rows) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r.id);
+    }
+    await this.enqueueBySector(byCode);
+  }
+
+  /** Puts task ids already grouped by category code on their sectors' queues (a failure is only logged). */
+  async enqueueBySector(byCode: Map<string, string[]>): Promise<void> {
+    if (byCode.size === 0) return;
+    if (this.destroyed) {
+      this.logger.warn(`Shutting down: ${[...byCode.values()].flat().length} task(s) left for enqueuePending`);
+      return;
+    }
+    sectorEvents.emit('enqueued', [...byCode.keys()]);
+    await Promise.all(
+      [...byCode].map(async ([code, ids]) => {
+        try {
+          const jobs = [];
+          for (let i = 0; i < ids.length; i += ASSIGN_BATCH) jobs.push({ name: 'assign-tasks' as const, data: { taskIds: ids.slice(i, i + ASSIGN_BATCH) } });
+          for (let i = 0; i < jobs.length; i += 500) await this.queueFor(code).addBulk(jobs.slice(i, i + 500));
+        } catch (error) {
+          this.logger.warn(`Could not queue ${ids.length} task(s) of sector ${code}; enqueuePending will: ${(error as Error).message}`);
+        }
+      }),
+    );
+  }
+
+  /** Re-queues every PENDING task of an edition in test (jobs lost with Redis, or never queued); returns how many. */
+  async enqueuePending(): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT t.id FROM task t JOIN edition e ON e.id = t.edition_id WHERE t.status = 'PENDING' AND e.status = 'TESTING' ORDER BY t.id`,
+    );
+    await this.enqueue(rows.map((r) => r.id));
+    return rows.length;
+  }
+
+  /** Assigns the PENDING tasks among `taskIds`; the ones no eligible shopper can take come back as `unassignable`. */
+  async assignBatch(taskIds: string[]): Promise<{ assigned: string[]; unassignable: string[] }> {
+    const ids = [...new Set(taskIds)].sort();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', (tx) => this.assignLocked(tx, ids));
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
+      }
+    }
+  }
+
+  private async assignLocked(tx: EntityManager, ids: string[]): Promise<{ assigned: string[]; unassignable: string[] }> {
+    const tasks: PlanTask[] = await tx.query(
+      `SELECT t.id, t.category_id AS "categoryId", c.code, t.edition_id AS "editionId", t.entry_id AS "entryId",
+              t.company_id AS "companyId", t.week_start::text AS "weekStart"
+         FROM task t JOIN category c ON c.id = t.category_id
+        WHERE t.id = ANY($1) AND t.status = 'PENDING'
+        ORDER BY t.id FOR UPDATE OF t SKIP LOCKED`,
+      [ids],
+    );
+    if (tasks.length === 0) return { assigned: [], unassignable: [] };
+    const codes = [...new Set(tasks.map((t) => t.code))];
+    const companies = [...new Set(tasks.map((t) => t.companyId))];
+    const editions = [...new Set(tasks.map((t) => t.editionId))];
+    const taskIds = tasks.map((t) => t.id);
+
+    // What does not change within the transaction for these tasks: rotation limits, conflicts, domains, refusals.
+    const [limits, conflicts, domains, refusals] = await sequence(
+      () =>
+        tx.query(
+          `SELECT e.company_id AS "companyId", e.edition_id AS "editionId", count(t.id)::int AS n
+           FROM entry e JOIN task t ON t.entry_id = e.id AND t.replaces_task_id IS NULL
+          WHERE e.company_id = ANY($1) AND e.edition_id = ANY($2) GROUP BY 1, 2`,
+          [companies, editions],
+        ) as Promise<{ companyId: string; editionId: string; n: number }[]>,
+      () =>
+        tx.query(
+          `SELECT c.id AS "companyId", sc.shopper_id AS "shopperId" FROM company c JOIN shopper_conflict sc ON sc.siren = c.siren WHERE c.id = ANY($1)`,
+          [companies],
+        ) as Promise<{ companyId: string; shopperId: string }[]>,
+      () =>
+        tx.query(`SELECT DISTINCT company_id AS "companyId", lower(split_part(email, '@', 2)) AS domain FROM app_user WHERE company_id = ANY($1)`, [
+          companies,
+        ]) as Promise<{ companyId: string; domain: string }[]>,
+      () =>
+        tx.query(`SELECT task_id AS "taskId", shopper_id AS "shopperId" FROM task_refusal WHERE task_id = ANY($1)`, [taskIds]) as Promise<
+          { taskId: string; shopperId: string }[]
+        >,
+    );
+    const rotationLimit = new Map(limits.map((l) => [`${l.companyId}/${l.editionId}`, rotationLimitFor(l.n)]));
+    const fixed = {
+      rotationLimit: (companyId: string, editionId: string) => rotationLimit.get(`${companyId}/${editionId}`) ?? 1,
+      conflicts: new Set(conflicts.map((c) => `${c.shopperId}/${c.companyId}`)),
+      companyDomains: groupSet(
+        domains,
+        (d) => d.companyId,
+        (d) => d.domain,
+      ),
+      refusals: new Set(refusals.map((r) => `${r.shopperId}/${r.taskId}`)),
+    };
+
+    for (let plan = 1; plan <= MAX_REPLANS; plan++) {
+      const shoppers: PlanShopper[] = await tx.query(
+        `SELECT s.user_id AS id, s.weekly_capacity AS capacity, s.sectors, lower(split_part(u.email, '@', 2)) AS domain
+           FROM shopper s JOIN app_user u ON u.id = s.user_id
+          WHERE s.suspended_at IS NULL AND s.sectors && $1::text[]
+          ORDER BY s.user_id`,
+        [codes],
+      );
+      const shopperIds = shoppers.map((s) => s.id);
+      const [weekLoads, companyLoads] = await sequence(
+        () =>
+          tx.query(
+            `SELECT shopper_id AS "shopperId", week_start::text AS "weekStart", assigned FROM shopper_week_load WHERE shopper_id = ANY($1) AND assigned > 0`,
+            [shopperIds],
+          ) as Promise<{ shopperId: string; weekStart: string; assigned: number }[]>,
+        () =>
+          tx.query(
+            `SELECT shopper_id AS "shopperId", company_id AS "companyId", edition_id AS "editionId", assigned
+             FROM shopper_company_load WHERE company_id = ANY($1) AND edition_id = ANY($2) AND assigned > 0`,
+            [companies, editions],
+          ) as Promise<{ shopperId: string; companyId: string; editionId: string; assigned: number }[]>,
+      );
+      const choice = planAssignments(tasks, shoppers, weekLoads, companyLoads, fixed);
+      const chosen = tasks.filter((t) => choice.has(t.id));
+      const unassignable = tasks.filter((t) => !choice.has(t.id)).map((t) => t.id);
+      if (chosen.length === 0) return { assigned: [], unassignable };
+
+      await tx.query('SAVEPOINT assign_plan');
+      if (await this.applyPlan(tx, chosen, choice, fixed.rotationLimit)) {
+        await tx.query('RELEASE SAVEPOINT assign_plan');
+        return { assigned: chosen.map((t) => t.id), unassignable };
+      }
+      await tx.query('ROLLBACK TO SAVEPOINT assign_plan');
+    }
+    throw new Error(`assignment of ${tasks.length} task(s) kept colliding with concurrent workers; the job will retry`);
+  }
+
+  /** Applies a plan if every counter still has room (checked by Postgres against committed values); false if not. */
+  private async applyPlan(
+    tx: EntityManager,
+    chosen: PlanTask[],
+    choice: Map<string, string>,
+    rotationLimit: (companyId: string, editionId: string) => number,
+  ): Promise<boolean> {
+    const shopperIds = [...new Set(choice.values())].sort();
+    // Share-lock the chosen shoppers first: a suspension committing meanwhile waits for us, then releases our tasks.
+    const active: { user_id: string }[] = await tx.query(
+      `SELECT user_id FROM shopper WHERE user_id = ANY($1) AND suspended_at IS NULL ORDER BY user_id FOR SHARE`,
+      [shopperIds],
+    );
+    if (active.length !== shopperIds.length) return false;
+
+    const week = new Map<string, number>();
+    const company = new Map<string, { n: number; limit: number }>();
+    for (const t of chosen) {
+      const s = choice.get(t.id)!;
+      week.set(`${s}|${t.weekStart}`, (week.get(`${s}|${t.weekStart}`) ?? 0) + 1);
+      const key = `${s}|${t.companyId}|${t.editionId}`;
+      const c = company.get(key) ?? { n: 0, limit: rotationLimit(t.companyId, t.editionId) };
+      c.n++;
+      company.set(key, c);
+    }
+    // Keys sorted, rows upserted in that order: two batches lock counter rows in the same order (no deadlock).
+    const weekKeys = [...week.keys()].sort();
+    const weekRows: unknown[] = await tx.query(
+      `INSERT INTO shopper_week_load AS l (shopper_id, week_start, assigned)
+       SELECT v.s, v.w, v.n FROM unnest($1::uuid[], $2::date[], $3::int[]) WITH ORDINALITY AS v(s, w, n, o)
+        WHERE v.n <= (SELECT weekly_capacity FROM shopper WHERE user_id = v.s)
+        ORDER BY v.o
+       ON CONFLICT (shopper_id, week_start) DO UPDATE SET assigned = l.assigned + EXCLUDED.assigned
+        WHERE l.assigned + EXCLUDED.assigned <= (SELECT weekly_capacity FROM shopper WHERE user_id = EXCLUDED.shopper_id)
+       RETURNING 1`,
+      [weekKeys.map((k) => k.split('|')[0]), weekKeys.map((k) => k.split('|')[1]), weekKeys.map((k) => week.get(k)!)],
+    );
+    if (weekRows.length !== weekKeys.length) return false;
+    const companyKeys = [...company.keys()].sort();
+    const parts = companyKeys.map((k) => k.split('|'));
+    const companyRows: unknown[] = await tx.query(
+      `INSERT INTO shopper_company_load AS l (shopper_id, company_id, edition_id, assigned)
+       SELECT v.s, v.c, v.e, v.n FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::int[]) WITH ORDINALITY AS v(s, c, e, n, lim, o)
+        WHERE v.n <= v.lim
+        ORDER BY v.o
+       ON CONFLICT (shopper_id, company_id, edition_id) DO UPDATE SET assigned = l.assigned + EXCLUDED.assigned
+        WHERE l.assigned + EXCLUDED.assigned <= (
+          SELECT x.lim FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $5::int[]) AS x(s, c, e, lim)
+           WHERE x.s = EXCLUDED.shopper_id AND x.c = EXCLUDED.company_id AND x.e = EXCLUDED.edition_id)
+       RETURNING 1`,
+      [
+        parts.map((p) => p[0]),
+        parts.map((p) => p[1]),
+        parts.map((p) => p[2]),
+        companyKeys.map((k) => company.get(k)!.n),
+        companyKeys.map((k) => company.get(k)!.limit),
+      ],
+    );
+    if (companyRows.length !== companyKeys.length) return false;
+    await tx.query(
+      `UPDATE task SET status = 'ASSIGNED', shopper_id = v.s, assigned_at = now(), digest_sent_at = NULL
+         FROM unnest($1::uuid[], $2::uuid[]) AS v(id, s)
+        WHERE task.id = v.id AND task.status = 'PENDING'`,
+      [chosen.map((t) => t.id), chosen.map((t) => choice.get(t.id)!)],
+    );
+    return true;
+  }
+
+  /**
+   * After the last try of a job: its still-PENDING tasks become UNASSIGNABLE and the jury is told, one e-mail
+   * per jury user, category and day (the count is the first batch's of that day; the list is in the back office).
+   */
+  async markUnassignable(taskIds: string[], now = new Date()): Promise<number> {
+    if (taskIds.length === 0) return 0;
+    return this.notifications.transaction(async (outbox) => {
+      const rows: { category_id: string }[] = await updated(
+        outbox.tx,
+        `UPDATE task SET status = 'UNASSIGNABLE' WHERE id = ANY($1) AND status = 'PENDING' RETURNING category_id`,
+        [taskIds],
+      );
+      if (rows.length === 0) return 0;
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(r.category_id, (counts.get(r.category_id) ?? 0) + 1);
+      const categories: { id: string; name: string; edition_name: string; timezone: string }[] = await outbox.tx.query(
+        `SELECT c.id, c.name, e.name AS edition_name, e.timezone FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = ANY($1)`,
+        [[...counts.keys()]],
+      );
+      const jury = await juryRecipients(outbox.tx);
+      for (const c of categories) {
+        const day = formatInstant(now, c.timezone).slice(0, 10).split('/').reverse().join('-');
+        await outbox.notify(
+          ...jury.map((r) => ({
+            template: 'tasks-unassignable' as const,
+            to: r.email,
+            locale: r.locale,
+            data: { categoryName: c.name, editionName: c.edition_name, count: counts.get(c.id)! },
+            dedupeKey: `tasks-unassignable:${c.id}:${day}:${r.userId}`,
+          })),
+        );
+      }
+      this.logger.warn(`${rows.length} task(s) flagged UNASSIGNABLE`);
+      return rows.length;
+    });
+  }
+
+  /** The shopper declines a task assigned to them: back to PENDING for someone else; they may not get it again. */
+  async decline(tx: EntityManager, taskId: string, shopperId: string, reason: string): Promise<void> {
+    const rows: LoadRow[] = await updated(
+      tx,
+      `UPDATE task SET status = 'PENDING', shopper_id = NULL, assigned_at = NULL, digest_sent_at = NULL
+        WHERE id = $1 AND shopper_id = $2 AND status = 'ASSIGNED'
+        RETURNING id, $2::uuid AS shopper_id, week_start::text AS week_start, company_id, edition_id`,
+      [taskId, shopperId],
+    );
+    if (rows.length === 0) throw new ConflictException(`task ${taskId} is not assigned to you: only an assigned task can be declined`);
+    await tx.query(
+      `INSERT INTO task_refusal (task_id, shopper_id, kind, reason) VALUES ($1, $2, 'DECLINED', $3)
+       ON CONFLICT (task_id, shopper_id) DO UPDATE SET kind = 'DECLINED', reason = EXCLUDED.reason`,
+      [taskId, shopperId, reason],
+    );
+    await decrementLoads(tx, rows);
+  }
+
+  /** ASSIGNED → EXPIRED (the shopper keeps the task on record; their load is freed); false if it was not ASSIGNED. */
+  async expire(tx: EntityManager, taskId: string): Promise<boolean> {
+    const rows: LoadRow[] = await updated(
+      tx,
+      `UPDATE task SET status = 'EXPIRED' WHERE id = $1 AND status = 'ASSIGNED'
+        RETURNING id, shopper_id, week_start::text AS week_start, company_id, edition_id`,
+      [taskId],
+    );
+    await decrementLoads(tx, rows);
+    return rows.length > 0;
+  }
+
+  /** Every task a suspended shopper holds goes back to PENDING; returns their ids (the caller enqueues after commit). */
+  async releaseForSuspension(tx: EntityManager, shopperId: string): Promise<string[]> {
+    const rows: LoadRow[] = await updated(
+      tx,
+      `UPDATE task SET status = 'PENDING', shopper_id = NULL, assigned_at = NULL, digest_sent_at = NULL
+        WHERE shopper_id = $1 AND status = 'ASSIGNED'
+        RETURNING id, $1::uuid AS shopper_id, week_start::text AS week_start, company_id, edition_id`,
+      [shopperId],
+    );
+    await decrementLoads(tx, rows);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * One "tasks assigned" e-mail per shopper listing the tasks assigned to them since their last digest;
+   * returns how many e-mails were written. Safe to run concurrently (rows locked with SKIP LOCKED).
+   */
+  async sendAssignmentDigests(now = new Date()): Promise<number> {
+    return this.notifications.transaction(async (outbox) => {
+      const rows: DigestRow[] = await outbox.tx.query(
+        `SELECT t.id, t.shopper_id, t.channel, t.scenario, t.window_start, t.window_end, co.legal_name AS company_name,
+                ed.timezone, s.name AS shopper_name, u.email, u.locale
+           FROM task t
+           JOIN company co ON co.id = t.company_id
+           JOIN edition ed ON ed.id = t.edition_id
+           JOIN shopper s ON s.user_id = t.shopper_id
+           JOIN app_user u ON u.id = t.shopper_id
+          WHERE t.status = 'ASSIGNED' AND t.digest_sent_at IS NULL
+          ORDER BY t.shopper_id, t.window_start, t.id
+          FOR UPDATE OF t SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      const byShopper = new Map<string, DigestRow[]>();
+      for (const r of rows) (byShopper.get(r.shopper_id) ?? byShopper.set(r.shopper_id, []).get(r.shopper_id)!).push(r);
+      for (const [shopperId, list] of byShopper) {
+        const first = list[0];
+        const batch = createHash('sha1')
+          .update(list.map((r) => r.id).join(','))
+          .digest('hex')
+          .slice(0, 16);
+        await outbox.notify({
+          template: 'task-assigned-digest',
+          to: first.email,
+          locale: first.locale,
+          data: {
+            shopperName: first.shopper_name,
+            count: list.length,
+            tasks: list.slice(0, DIGEST_LINES).map((r) => ({
+              companyName: r.company_name,
+              channel: r.channel,
+              window: `${formatInstant(r.window_start, r.timezone)} → ${formatInstant(r.window_end, r.timezone)}`,
+              scenario: r.scenario,
+            })),
+          },
+          dedupeKey: `task-assigned-digest:${shopperId}:${batch}`,
+        });
+      }
+      await outbox.tx.query(`UPDATE task SET digest_sent_at = $2 WHERE id = ANY($1)`, [rows.map((r) => r.id), now]);
+      return byShopper.size;
+    });
+  }
+}
+
+interface LoadRow {
+  id: string;
+  shopper_id: string;
+  week_start: string;
+  company_id: string;
+  edition_id: string;
+}
+
+interface DigestRow {
+  id: string;
+  shopper_id: string;
+  channel: string;
+  scenario: string;
+  window_start: Date;
+  window_end: Date;
+  company_name: string;
+  timezone: string;
+  shopper_name: string;
+  email: string;
+  locale: 'fr' | 'en';
+}
+
+async function decrementLoads(tx: EntityManager, rows: LoadRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const week = new Map<string, number>();
+  const company = new Map<string, number>();
+  for (const r of rows) {
+    week.set(`${r.shopper_id}|${r.week_start}`, (week.get(`${r.shopper_id}|${r.week_start}`) ?? 0) + 1);
+    company.set(`${r.shopper_id}|${r.company_id}|${r.edition_id}`, (company.get(`${r.shopper_id}|${r.company_id}|${r.edition_id}`) ?? 0) + 1);
+  }
+  const wk = [...week.keys()].sort();
+  await tx.query(
+    `UPDATE shopper_week_load l SET assigned = GREATEST(l.assigned - v.n, 0)
+       FROM unnest($1::uuid[], $2::date[], $3::int[]) AS v(s, w, n) WHERE l.shopper_id = v.s AND l.week_start = v.w`,
+    [wk.map((k) => k.split('|')[0]), wk.map((k) => k.split('|')[1]), wk.map((k) => week.get(k)!)],
+  );
+  const ck = [...company.keys()].sort();
+  await tx.query(
+    `UPDATE shopper_company_load l SET assigned = GREATEST(l.assigned - v.n, 0)
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[]) AS v(s, c, e, n)
+      WHERE l.shopper_id = v.s AND l.company_id = v.c AND l.edition_id = v.e`,
+    [ck.map((k) => k.split('|')[0]), ck.map((k) => k.split('|')[1]), ck.map((k) => k.split('|')[2]), ck.map((k) => company.get(k)!)],
+  );
+}
+
+function groupSet<T>(rows: T[], key: (r: T) => string, value: (r: T) => string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) (out.get(key(r)) ?? out.set(key(r), new Set()).get(key(r))!).add(value(r));
+  return out;
+}
+
+/** Runs queries one after the other on the transaction's connection (one connection runs one query at a time). */
+async function sequence<T extends unknown[]>(...work: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const out: unknown[] = [];
+  for (const w of work) out.push(await w());
+  return out as T;
+}
+
+/** The rows of an UPDATE … RETURNING (TypeORM's Postgres driver answers `[rows, count]` for an UPDATE). */
+export async function updated<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const result: unknown = await tx.query(sql, params);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
