@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig, sectorJobOptions, sectorQueueName, typeOrmOptions } from '@app/core';
 import { PlatformModule } from '@app/platform';
-import { ASSIGN_BATCH, assignmentConcurrency, SectorWorkers, TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { ASSIGN_BATCH, SectorWorkers, TaskAssignment, TaskGeneration } from '@app/shoppers';
 
 /**
  * `npm run bench:assignment`: a national season — 40 sectors, 1,000 entries (25 per sector), 225 tasks each
@@ -130,7 +130,7 @@ export async function benchAssignment(): Promise<void> {
         new Worker(sectorQueueName(code), async (job) => void (noopDone += (job.data as { taskIds: string[] }).taskIds.length), {
           connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } as never,
           prefix: `${queuePrefix}-noop`,
-          concurrency: assignmentConcurrency(),
+          concurrency: base.ASSIGNMENT_CONCURRENCY,
         }),
     );
     while (noopDone < created) await new Promise((r) => setTimeout(r, 20));
@@ -148,7 +148,7 @@ export async function benchAssignment(): Promise<void> {
     const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
     console.log('');
     console.log(
-      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${assignmentConcurrency()} per sector queue, ${processes > 0 ? `${processes} worker process(es)` : 'in-process workers'}`,
+      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${base.ASSIGNMENT_CONCURRENCY} per sector queue, ${processes > 0 ? `${processes} worker process(es)` : 'in-process workers'}`,
     );
     console.log(`generation (insert + enqueue): ${(generationMs / 1000).toFixed(1)} s, ${rate(created, generationMs)} tasks/s`);
     console.log(

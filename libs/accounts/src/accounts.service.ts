@@ -55,7 +55,7 @@ export class AccountsService {
           data: { companyName: company.legalName, confirmUrl: `${this.config.PUBLIC_URL}/confirm-email?token=${encodeURIComponent(token)}` },
           dedupeKey: `account-confirmation:${user.id}`,
         });
-        return toView(user);
+        return toUserView(user);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'company_siren_key'))
@@ -93,20 +93,20 @@ export class AccountsService {
     }
     await this.throttle.recordSuccess(dto.email);
     if (!user.emailConfirmedAt) throw new ForbiddenException('confirm your e-mail address first: open the link in the confirmation e-mail');
-    return { accessToken: this.tokens.issueAccessToken(toAuthUser(user)), user: toView(user) };
+    return { accessToken: this.tokens.issueAccessToken(toAuthUser(user)), user: toUserView(user) };
   }
 
   async me(userId: string): Promise<UserView> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
     if (!user) throw new NotFoundException('this account no longer exists');
-    return toView(user);
+    return toUserView(user);
   }
 
   /** A jury account, confirmed from the start (made by a jury user or by `npm run jury:create`). */
   async createJuryUser(dto: CreateJuryUserDto): Promise<UserView> {
     const passwordHash = await argon2.hash(dto.password);
     return this.dataSource.transaction(async (tx) =>
-      toView(
+      toUserView(
         await this.insertUser(tx, {
           email: dto.email,
           passwordHash,
@@ -153,7 +153,8 @@ export function toAuthUser(user: User): AuthUser {
   return { id: user.id, role: user.role, companyId: user.companyId };
 }
 
-function toView(user: User): UserView {
+/** A user as every route shows it. */
+export function toUserView(user: User): UserView {
   return {
     id: user.id,
     email: user.email,

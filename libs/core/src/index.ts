@@ -12,5 +12,6 @@ export * from './audit/audit';
 export * from './database/numeric.transformer';
 export * from './format';
 export * from './money';
+export * from './pdf-text';
 export * from './http/parse-id.pipe';
 export * from './start';

@@ -1,47 +1,10 @@
-import type { Channel } from '@app/contest';
+import type { CategoryRanking, EditionRankings, RankingOutcome, RankingRow } from '@app/scoring';
 
-/**
- * The figures a results version keeps, as `RankingsService.compute` gave them at freeze (stored as jsonb).
- * Declared here, structurally, so that what was frozen stays readable even if the live rankings evolve.
- */
-export interface FrozenRow {
-  entryId: string;
-  companyId: string;
-  companyName: string;
-  rank: number | null;
-  score: number | null;
-  marginOfError: number | null;
-  eligible: boolean;
-  insufficientChannels: Channel[];
-  winner: boolean;
-  approvedCount: number;
-  stdDev: number | null;
-  channelScores: Partial<Record<Channel, number | null>>;
-  criterionScores: Partial<Record<Channel, Record<string, number>>>;
-}
-
-export type CategoryOutcome = 'WINNER' | 'NO_WINNER' | 'CANCELLED';
-
-export interface FrozenCategory {
-  categoryId: string;
-  code: string;
-  name: string;
-  cancelled: boolean;
-  contested: boolean;
-  minEntries: number;
-  awardThreshold: number;
-  entrants: number;
-  average: number | null;
-  statisticalTie: boolean;
-  outcome: CategoryOutcome;
-  rows: FrozenRow[];
-}
-
-export interface FrozenFigures {
-  editionId: string;
-  categories: FrozenCategory[];
-  shopperBias?: unknown[];
-}
+/** The figures a results version keeps: `RankingsService.compute` as it stood at freeze (stored as jsonb). */
+export type FrozenRow = RankingRow;
+export type FrozenCategory = CategoryRanking;
+export type CategoryOutcome = RankingOutcome;
+export type FrozenFigures = Pick<EditionRankings, 'editionId' | 'categories'> & Partial<Pick<EditionRankings, 'shopperBias'>>;
 
 /** Rounded for display only (the rulebook orders on exact values): two decimals, half away from zero. */
 export function round2(value: number | null | undefined): number | null {

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { InvoiceKind, type Invoice } from '../entities/invoice.entity';
 import { formatEuros, formatVatRate } from '@app/core';
 import { RECOVERY_INDEMNITY_EUROS, SELLER } from '../seller';
-import { winAnsi } from './winansi';
+import { winAnsi } from '@app/core';
 
 /** Everything printed on an invoice or a credit note. */
 export interface InvoiceDocument {

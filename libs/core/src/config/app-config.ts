@@ -74,6 +74,13 @@ export class AppConfig {
   /** Comma-separated category codes whose assignment queues this worker serves; empty serves every sector. */
   @Matches(/^([a-z0-9-]+(,[a-z0-9-]+)*)?$/, { message: 'WORKER_SECTORS must be category codes separated by commas, e.g. banking,telecoms' })
   WORKER_SECTORS = '';
+
+  /** Assignment jobs a worker runs at once on each sector queue. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'ASSIGNMENT_CONCURRENCY must be an integer' })
+  @Min(1)
+  @Max(64)
+  ASSIGNMENT_CONCURRENCY = 4;
 }
 
 export class ConfigError extends Error {}

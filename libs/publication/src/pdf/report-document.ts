@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { winAnsi } from './winansi';
+import { winAnsi } from '@app/core';
 import type { EntryReport } from '../dto/report.dto';
 
 const A4 = { width: 595.28, height: 841.89 };

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccountsService, Role, TokensService, toAuthUser, type AuthUser, type User, type UserView } from '@app/accounts';
+import { AccountsService, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
 import { AppConfig, audit, isUniqueViolation } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
@@ -269,18 +269,5 @@ function toSummaryView(row: ShopperRow, tasks: Record<string, number>): ShopperS
     suspendedAt: row.suspended_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     tasks,
-  };
-}
-
-/** The same view of a user as the accounts routes give (AccountsService keeps its own private). */
-function toUserView(user: User): UserView {
-  return {
-    id: user.id,
-    email: user.email,
-    role: user.role,
-    companyId: user.companyId,
-    locale: user.locale,
-    name: user.name,
-    emailConfirmed: user.emailConfirmedAt !== null,
   };
 }

@@ -8,9 +8,6 @@ import { sectorEvents, TaskAssignment } from './task-assignment.service';
 /** How often the served sectors are re-read when WORKER_SECTORS is empty (new categories, new editions). */
 const RESCAN_MS = 30_000;
 
-/** Jobs processed at once per sector queue: `ASSIGNMENT_CONCURRENCY` in the environment, default 4. */
-export const assignmentConcurrency = () => Math.max(1, Number(process.env.ASSIGNMENT_CONCURRENCY ?? 4) || 4);
-
 /**
  * Worker-only: one BullMQ worker per served sector queue (`assignment.<code>`), processing `assign-tasks`
  * through {@link TaskAssignment.assignBatch}. A job whose tasks found no eligible shopper throws, so BullMQ
@@ -78,7 +75,7 @@ export class SectorWorkers implements OnApplicationBootstrap, OnApplicationShutd
       const worker = new Worker<SectorJobs['assign-tasks']>(sectorQueueName(code), (job) => this.process(job), {
         connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null } as never,
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: assignmentConcurrency(),
+        concurrency: this.config.ASSIGNMENT_CONCURRENCY,
       });
       worker.on('error', (e) => this.logger.warn(`Sector ${code} worker: ${e.message}`));
       this.workers.set(code, worker);
