@@ -167,7 +167,13 @@ async function seed(pool: Pool): Promise<string> {
       [CRITERIA],
     );
     await client.query(
-      `INSERT INTO evaluation_answer (evaluation_id, criterion_key, points) SELECT e.id, a.key, a.value::int FROM evaluation e, jsonb_each_text(e.answers) AS a`,
+      `INSERT INTO evaluation_answer (evaluation_id, criterion_key, points, weight_units)
+       SELECT e.id, a.key, a.value::int, round((g ->> 'weight')::numeric * 10000)::int
+       FROM evaluation e
+       CROSS JOIN LATERAL jsonb_each_text(e.answers) AS a
+       JOIN category c ON c.id = e.category_id
+       CROSS JOIN LATERAL jsonb_array_elements(c.grids -> e.channel) AS g
+       WHERE g ->> 'key' = a.key`,
     );
     await client.query(`ALTER TABLE evaluation ENABLE TRIGGER evaluation_answers`);
     await client.query('COMMIT');

@@ -11,7 +11,7 @@ export const RANKABLE_STATUSES: readonly EditionStatus[] = [EditionStatus.Testin
 /**
  * Settings for the rankings statement only. Postgres hashes 2.7 M answers: the default work_mem (4 MB)
  * spills them to disk. The planner cannot estimate what comes out of aggregates and jsonb, so it is kept to
- * the written join order (the answers probe the approved evaluations, then the criteria, both hashed) and
+ * the written join order (the answers probe the approved evaluations, hashed) and
  * to hash joins and hash aggregates, rather than sorts, sort-merges or nested loops over misestimated rows
  * (the window functions still sort: they have no other way). JIT compilation costs more than it saves.
  */

@@ -6,9 +6,9 @@
  *
  * Arithmetic: weights are scaled to integers (at most 4 decimals), so an evaluation's weighted points
  * num = Σ(w × points) are integers and its score is exactly 20 × num / den with den = Σ(w × max) of its
- * grid. The answers are read once: one pass over evaluation_answer (joined to the approved evaluations
- * and to the criteria) aggregates by two grouping sets at once — per evaluation (num) and per entry and
- * criterion (points, for the breakdown). Every later figure follows exactly from integer sums per entry,
+ * grid. The answers are read once: one pass over evaluation_answer (each row carries its criterion's
+ * scaled weight, written with it; joined to the approved evaluations only) aggregates by two grouping sets
+ * at once — per evaluation (num) and per entry, channel and criterion (points, for the breakdown). Every later figure follows exactly from integer sums per entry,
  * channel and shopper (Σ num, Σ num², count): channel means, the pooled standard deviation, the shopper
  * bias. Divisions are Postgres `numeric` carried to 30 decimal places; nothing is rounded before
  * ordering; the values leave Postgres as jsonb numerics and become JS numbers in the service.
@@ -31,15 +31,15 @@ grid AS (
   SELECT category_id, channel, sum(w::bigint * max) AS den FROM crit GROUP BY category_id, channel
 ),
 agg AS MATERIALIZED (
-  -- The one pass over the answers (of the approved evaluations, joined to their criteria), two groupings at
-  -- once: per evaluation, num = Σ(weight × points); per entry and criterion, the points and their count.
-  SELECT GROUPING(a.evaluation_id) AS per_criterion, a.evaluation_id, e.entry_id, cr.crit_no,
-         sum(cr.w * a.points) AS num, sum(a.points) AS points, count(*) AS n
+  -- The one pass over the answers of the edition's approved evaluations (each answer carries its criterion's
+  -- weight), two groupings at once: per evaluation, num = Σ(weight × points); per entry, channel and
+  -- criterion, the points and their count.
+  SELECT GROUPING(a.evaluation_id) AS per_criterion, a.evaluation_id, e.entry_id, e.channel, a.criterion_key,
+         sum(a.weight_units * a.points) AS num, sum(a.points) AS points, count(*) AS n
   FROM evaluation_answer a
   JOIN evaluation e ON e.id = a.evaluation_id
-  JOIN crit cr ON cr.category_id = e.category_id AND cr.channel = e.channel AND cr.criterion_key = a.criterion_key
-  WHERE e.status = 'APPROVED'
-  GROUP BY GROUPING SETS ((a.evaluation_id), (e.entry_id, cr.crit_no))
+  WHERE e.status = 'APPROVED' AND e.category_id IN (SELECT id FROM cat)
+  GROUP BY GROUPING SETS ((a.evaluation_id), (e.entry_id, e.channel, a.criterion_key))
 ),
 cell AS MATERIALIZED (
   -- per entry, channel and shopper: Σ num, Σ num², count. An evaluation's score is 20 × num / den, and den is
@@ -65,11 +65,10 @@ ch AS (
 crit_mean AS (
   SELECT entry_id, jsonb_object_agg(channel, points) AS criterion_scores
   FROM (
-    SELECT agg.entry_id, cr.channel, jsonb_object_agg(cr.criterion_key, agg.points::numeric / agg.n ORDER BY cr.criterion_key) AS points
+    SELECT agg.entry_id, agg.channel, jsonb_object_agg(agg.criterion_key, agg.points::numeric / agg.n ORDER BY agg.criterion_key) AS points
     FROM agg
-    JOIN crit cr ON cr.crit_no = agg.crit_no
     WHERE agg.per_criterion = 1
-    GROUP BY agg.entry_id, cr.channel
+    GROUP BY agg.entry_id, agg.channel
   ) per_channel
   GROUP BY entry_id
 ),

@@ -14,20 +14,32 @@ export class Results1764600000000 implements MigrationInterface {
         evaluation_id uuid NOT NULL REFERENCES evaluation(id),
         criterion_key text NOT NULL,
         points int NOT NULL CHECK (points >= 0),
+        -- the criterion's weight × 10 000 in the grid the evaluation was written against: the rankings then
+        -- add up Σ(weight × points) in one pass over these rows, without joining the grids
+        weight_units int NOT NULL CHECK (weight_units > 0),
         PRIMARY KEY (evaluation_id, criterion_key)
       )`);
     // The answers are written by the database itself from the evaluation's jsonb, so no code path can forget them.
     await q.query(`
       CREATE FUNCTION evaluation_answers_from_json() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO evaluation_answer (evaluation_id, criterion_key, points)
-        SELECT NEW.id, a.key, a.value::int FROM jsonb_each_text(NEW.answers) AS a;
+        INSERT INTO evaluation_answer (evaluation_id, criterion_key, points, weight_units)
+        SELECT NEW.id, a.key, a.value::int, round((g ->> 'weight')::numeric * 10000)::int
+        FROM jsonb_each_text(NEW.answers) AS a
+        JOIN category c ON c.id = NEW.category_id
+        CROSS JOIN LATERAL jsonb_array_elements(c.grids -> NEW.channel) AS g
+        WHERE g ->> 'key' = a.key;
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER evaluation_answers AFTER INSERT ON evaluation FOR EACH ROW EXECUTE FUNCTION evaluation_answers_from_json()`);
     await q.query(`
-      INSERT INTO evaluation_answer (evaluation_id, criterion_key, points)
-      SELECT e.id, a.key, a.value::int FROM evaluation e, jsonb_each_text(e.answers) AS a`);
+      INSERT INTO evaluation_answer (evaluation_id, criterion_key, points, weight_units)
+      SELECT e.id, a.key, a.value::int, round((g ->> 'weight')::numeric * 10000)::int
+      FROM evaluation e
+      CROSS JOIN LATERAL jsonb_each_text(e.answers) AS a
+      JOIN category c ON c.id = e.category_id
+      CROSS JOIN LATERAL jsonb_array_elements(c.grids -> e.channel) AS g
+      WHERE g ->> 'key' = a.key`);
     await q.query(`
       CREATE TABLE results_version (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
