@@ -1,13 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { Pool } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig, sectorJobOptions, sectorQueueName, typeOrmOptions } from '@app/core';
+import { AppConfig, sectorJobOptions, sectorQueueName } from '@app/core';
 import { PlatformModule } from '@app/platform';
 import { ASSIGN_BATCH, SectorWorkers, TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { openBenchEnvironment } from './bench-environment';
 
 /**
  * `npm run bench:assignment`: a national season — 40 sectors, 1,000 entries (25 per sector), 225 tasks each
@@ -25,35 +24,18 @@ const QUOTAS = { PHONE: 125, EMAIL: 45, WEB: 30, CHAT: 15, SOCIAL: 10 };
 const TASKS_PER_ENTRY = Object.values(QUOTAS).reduce((a, b) => a + b, 0);
 
 export async function benchAssignment(): Promise<void> {
-  const base = loadConfig();
-  const runId = `bench_${Date.now()}`;
-  const database = `palmares_${runId}`;
-  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: `/${database}` }).toString();
-  const queuePrefix = `palmares-${runId}`;
-  const admin = new Pool({ connectionString: Object.assign(new URL(base.DATABASE_URL), { pathname: '/postgres' }).toString(), max: 1 });
-  await admin.query(`CREATE DATABASE ${database}`);
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (s, _x, cb) => s.on('data', () => undefined).on('end', () => cb()),
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const environment = await openBenchEnvironment();
+  const { base, databaseUrl, queuePrefix } = environment;
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: queuePrefix,
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`,
+    SMTP_URL: environment.smtpUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     WORKER_SECTORS: '',
   });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
-    const ds = new DataSource(typeOrmOptions(databaseUrl));
-    await ds.initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
-
     let t = Date.now();
     const { editionId, codes } = await seed(pool);
     const [{ n: tasksExpected }] = (await pool.query(`SELECT sum(1)::int * ${TASKS_PER_ENTRY} AS n FROM entry`)).rows;
@@ -164,13 +146,7 @@ export async function benchAssignment(): Promise<void> {
   } finally {
     await app?.close();
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    const redis = new Redis(base.REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}*`);
-    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
-    await redis.quit();
-    smtp.close();
+    await environment.close();
   }
 }
 

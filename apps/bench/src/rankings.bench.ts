@@ -1,7 +1,8 @@
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig, typeOrmOptions } from '@app/core';
+import { typeOrmOptions } from '@app/core';
 import { RankingsService } from '@app/scoring';
+import { openBenchEnvironment } from './bench-environment';
 
 /**
  * `npm run bench:rankings`: a national season's scoring — 40 categories, 1,000 entries (25 each), 225
@@ -22,17 +23,13 @@ const QUOTAS = { PHONE: 125, EMAIL: 45, WEB: 30, CHAT: 15, SOCIAL: 10 };
 const WEIGHTS = { PHONE: 40, EMAIL: 20, WEB: 15, CHAT: 15, SOCIAL: 10 };
 
 export async function benchRankings(): Promise<void> {
-  const base = loadConfig();
-  const database = `palmares_bench_${Date.now()}`;
-  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: `/${database}` }).toString();
-  const admin = new Pool({ connectionString: Object.assign(new URL(base.DATABASE_URL), { pathname: '/postgres' }).toString(), max: 1 });
-  await admin.query(`CREATE DATABASE ${database}`);
+  const environment = await openBenchEnvironment();
+  const { databaseUrl } = environment;
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   let dataSource: DataSource | null = null;
   try {
     dataSource = new DataSource(typeOrmOptions(databaseUrl));
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
 
     let t = performance.now();
     const editionId = await seed(pool);
@@ -88,9 +85,7 @@ export async function benchRankings(): Promise<void> {
   } finally {
     await dataSource?.destroy();
     await pool.end();
-    if (process.env.BENCH_KEEP) console.log(`kept database ${database} (BENCH_KEEP)`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await environment.close();
   }
 }
 

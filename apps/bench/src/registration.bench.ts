@@ -1,10 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Redis } from 'ioredis';
 import { Pool } from 'pg';
-import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
-import { loadConfig, typeOrmOptions } from '@app/core';
+import { openBenchEnvironment } from './bench-environment';
 import { startCeilingServer } from './ceiling-server';
 import { burst, burstOf, printResults } from './load';
 
@@ -20,34 +17,17 @@ const API_PORT = 3190;
 const CEILING_PORT = 3191;
 
 export async function benchRegistration(): Promise<void> {
-  const base = loadConfig();
-  const runId = `bench_${Date.now()}`;
-  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: `/palmares_${runId}` }).toString();
-  const queuePrefix = `palmares-${runId}`;
-  const admin = new Pool({ connectionString: Object.assign(new URL(base.DATABASE_URL), { pathname: '/postgres' }).toString(), max: 1 });
-  await admin.query(`CREATE DATABASE palmares_${runId}`);
+  const environment = await openBenchEnvironment();
+  const { base, databaseUrl, queuePrefix } = environment;
   const children: ChildProcess[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (s, _x, cb) => s.on('data', () => undefined).on('end', () => cb()),
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as { port: number }).port;
   const pool = new Pool({ connectionString: databaseUrl, max: 20 });
   try {
-    const dataSource = new DataSource(typeOrmOptions(databaseUrl));
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.destroy();
-
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: queuePrefix,
       PORT: String(API_PORT),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_URL: environment.smtpUrl,
       LOG_LEVEL: 'warn',
     };
     for (const app of process.env.BENCH_APPS?.split(',') ?? ['api', 'worker']) {
@@ -177,13 +157,7 @@ export async function benchRegistration(): Promise<void> {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
     await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS palmares_${runId} WITH (FORCE)`);
-    await admin.end();
-    const redis = new Redis(base.REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-    smtp.close();
+    await environment.close();
   }
 }
 

@@ -1,0 +1,53 @@
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { loadConfig, typeOrmOptions, type AppConfig } from '@app/core';
+
+/** A throw-away place for one benchmark run: its own database (migrated), queue prefix and SMTP sink. */
+export interface BenchEnvironment {
+  base: AppConfig;
+  databaseUrl: string;
+  queuePrefix: string;
+  smtpUrl: string;
+  /** Drops the database (unless BENCH_KEEP is set), deletes the run's Redis keys and stops the SMTP sink. */
+  close(): Promise<void>;
+}
+
+export async function openBenchEnvironment(): Promise<BenchEnvironment> {
+  const base = loadConfig();
+  const runId = `bench_${Date.now()}`;
+  const database = `palmares_${runId}`;
+  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: `/${database}` }).toString();
+  const queuePrefix = `palmares-${runId}`;
+  const admin = new Pool({ connectionString: Object.assign(new URL(base.DATABASE_URL), { pathname: '/postgres' }).toString(), max: 1 });
+  await admin.query(`CREATE DATABASE ${database}`);
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, _session, callback) => stream.on('data', () => undefined).on('end', () => callback()),
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+
+  const close = async () => {
+    if (process.env.BENCH_KEEP) console.log(`kept database ${database} (BENCH_KEEP)`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    const redis = new Redis(base.REDIS_URL);
+    const keys = await redis.keys(`${queuePrefix}*`);
+    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+    await redis.quit();
+    smtp.close();
+  };
+  try {
+    const dataSource = new DataSource(typeOrmOptions(databaseUrl));
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.destroy();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { base, databaseUrl, queuePrefix, smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`, close };
+}
