@@ -312,12 +312,27 @@ describe('evaluations: shoppers at work on their tasks, and the jury review', ()
       expect(Number((await platform.dataSource.query(`SELECT count(*) FROM task WHERE replaces_task_id = $1`, [overdue]))[0].count)).toBe(1);
     });
 
+    it('a real season: the grace is exactly 24 h, and a late replacement starts an hour later for at most 7 days', async () => {
+      // Ends 23 h ago: overdue in an hour, so the worker's own expiry (real clock) cannot take it first.
+      const windowEnd = new Date(Date.now() - 23 * HOUR);
+      const id = await task(alice, { windowStart: new Date(windowEnd.getTime() - 2 * HOUR), windowEnd });
+      const deadlines = platform.api.get(TaskDeadlines);
+      await deadlines.expireOverdue(new Date(windowEnd.getTime() + 24 * HOUR));
+      expect((await taskRow(id)).status).toBe('ASSIGNED');
+      const now = new Date(windowEnd.getTime() + 24 * HOUR + 1);
+      await deadlines.expireOverdue(now);
+      expect((await taskRow(id)).status).toBe('EXPIRED');
+      const [replacement] = await platform.dataSource.query(`SELECT window_start, window_end FROM task WHERE replaces_task_id = $1`, [id]);
+      expect(replacement.window_start.getTime()).toBe(now.getTime() + HOUR);
+      expect(replacement.window_end.getTime()).toBe(now.getTime() + HOUR + 7 * 24 * HOUR);
+    });
+
     it('the worker schedules expiry, reminders and digests, and runs them from the tasks queue', async () => {
       const queue = platform.api.get<Queue>(getQueueToken(QueueName.Tasks));
       await waitFor(async () => (await queue.getJobSchedulers()).length >= 3, 15_000, 'the task job schedulers');
       const schedulers = await queue.getJobSchedulers();
       expect(Object.fromEntries(schedulers.map((s) => [s.key, Number(s.every)]))).toMatchObject({
-        'expire-tasks': 5 * 60_000,
+        'expire-tasks': 15_000,
         'remind-due-tasks': 15 * 60_000,
         'send-assignment-digests': 60 * 60_000,
       });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { TaskDeadlines } from '@app/evaluations';
 import { TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { TestPlatform } from './support/platform';
 import { seedCategory, seedEntry, seedShopper, seedTestingEdition, subDayPeriod } from './support/tasks-fixtures';
@@ -313,5 +314,87 @@ describe('tasks: generation and assignment rules', () => {
     expect(digests).toHaveLength(1);
     expect(digests[0].data.count).toBe(2);
     expect(digests[0].data.tasks[0].window).toMatch(/Europe\/Paris/);
+  });
+
+  describe('demonstration season: task timings scale with a sub-day test period', () => {
+    const SECOND = 1000;
+    /**
+     * A 2-minute test period around the present: grace 6 s (period / 20), replacements of 12 s (period / 10). Its ten
+     * PHONE windows are 12 s long; only those ending after the real clock's now are used, so that no real-clock job
+     * could expire them first, and every instant given to the deadlines is explicit.
+     */
+    let start: Date;
+    let end: Date;
+    let code: string;
+    let slots: { id: string; window_end: Date }[];
+    let deadlines: TaskDeadlines;
+
+    beforeAll(async () => {
+      deadlines = platform.api.get(TaskDeadlines);
+      const now = Date.now();
+      start = new Date(now - 60 * SECOND);
+      end = new Date(now + 60 * SECOND);
+      const editionId = await seedTestingEdition(db, start, end);
+      const category = await seedCategory(db, editionId, { PHONE: 10 });
+      code = category.code;
+      const entry = await seedEntry(db, editionId, category.id, { contactPoints: { PHONE: ['+33 1 00 00 00 01'] } });
+      await generation.generateForEdition(editionId);
+      slots = await tasksOf(entry.entryId);
+      expect(slots.map((t) => t.window_end.getTime() - start.getTime())).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => k * 12 * SECOND));
+    });
+
+    /** Assigns one task (a fresh shopper: the rotation limit of 10 tasks is 1 per shopper). */
+    async function assign(taskId: string) {
+      await seedShopper(db, { sectors: [code] });
+      expect((await assignment.assignBatch([taskId])).assigned).toEqual([taskId]);
+    }
+    const statusOf = async (id: string) => (await db.query(`SELECT status FROM task WHERE id = $1`, [id]))[0].status;
+    const replacementOf = async (id: string): Promise<{ window_start: Date; window_end: Date } | undefined> =>
+      (await db.query(`SELECT window_start, window_end FROM task WHERE replaces_task_id = $1`, [id]))[0];
+
+    it('an assigned task not submitted expires once its window end + period / 20 has passed, not before; its replacement runs from now for period / 10', async () => {
+      const task = slots[6]; // ends 24 s after the real now
+      await assign(task.id);
+      const overdueAt = task.window_end.getTime() + 6 * SECOND;
+      await deadlines.expireOverdue(new Date(overdueAt - 2 * SECOND));
+      await deadlines.expireOverdue(new Date(overdueAt));
+      expect(await statusOf(task.id)).toBe('ASSIGNED');
+      expect(await replacementOf(task.id)).toBeUndefined();
+
+      const now = new Date(overdueAt + 1);
+      await deadlines.expireOverdue(now);
+      expect(await statusOf(task.id)).toBe('EXPIRED');
+      const replacement = await replacementOf(task.id);
+      expect(replacement).toBeDefined();
+      expect(replacement!.window_start.getTime()).toBe(now.getTime());
+      expect(replacement!.window_end.getTime()).toBe(now.getTime() + 12 * SECOND);
+    });
+
+    it('a replacement is clipped at the test period end, and none is made when less than 5 s would be left', async () => {
+      const clipped = slots[8]; // ends 12 s before the period end: overdue 6 s before it
+      await assign(clipped.id);
+      const now = new Date(end.getTime() - 5.5 * SECOND);
+      await deadlines.expireOverdue(now);
+      expect(await statusOf(clipped.id)).toBe('EXPIRED');
+      const replacement = await replacementOf(clipped.id);
+      expect(replacement).toBeDefined();
+      expect(replacement!.window_start.getTime()).toBe(now.getTime());
+      expect(replacement!.window_end.getTime()).toBe(end.getTime());
+
+      const tooLate = slots[7];
+      await assign(tooLate.id);
+      await deadlines.expireOverdue(new Date(end.getTime() - 4.5 * SECOND));
+      expect(await statusOf(tooLate.id)).toBe('EXPIRED');
+      expect(await replacementOf(tooLate.id)).toBeUndefined();
+    });
+
+    it('sends no due-soon reminder for a task of a demonstration season', async () => {
+      const task = slots[9];
+      await assign(task.id);
+      await deadlines.remindDueSoon(new Date(task.window_end.getTime() - 30 * SECOND));
+      const [row] = await db.query(`SELECT status, due_soon_notified_at FROM task WHERE id = $1`, [task.id]);
+      expect(row).toEqual({ status: 'ASSIGNED', due_soon_notified_at: null });
+      expect(await db.query(`SELECT id FROM notification WHERE dedupe_key = $1`, [`task-due-soon:${task.id}`])).toEqual([]);
+    });
   });
 });

@@ -4,14 +4,11 @@ import { DataSource } from 'typeorm';
 import type { Locale } from '@app/accounts';
 import { formatInstant } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { REAL_SEASON_DUE_SOON_MS, TaskAssignment, TaskGeneration, taskTimingsSql } from '@app/shoppers';
 
-const HOUR = 3600 * 1000;
-/** An assigned task not submitted by its window's end plus this grace expires (the shopper may submit late during it). */
-export const TASK_GRACE_MS = 24 * HOUR;
-/** A reminder goes to the shopper when their task's window ends within this delay. */
-export const DUE_SOON_MS = 24 * HOUR;
 const BATCH = 500;
+/** The task timings in SQL (grace, demonstration season) of the edition joined as `e`. */
+const timings = taskTimingsSql('e');
 
 /** Time-driven task housekeeping: expiry (with a replacement) and the "due soon" reminder. Both idempotent. */
 @Injectable()
@@ -26,25 +23,27 @@ export class TaskDeadlines {
   ) {}
 
   /**
-   * Every ASSIGNED task whose window ended more than the grace ago becomes EXPIRED and gets a replacement,
-   * one task per transaction (a failure leaves the others done); replacements are queued after commit.
-   * Returns how many tasks expired.
+   * Every ASSIGNED task whose window ended more than its edition's grace ago (`taskTimings`: 24 h, or a twentieth
+   * of a demonstration season's test period) becomes EXPIRED and gets a replacement, one task per transaction (a
+   * failure leaves the others done); replacements are queued after commit. The candidates are found by one query
+   * (`window_end < now` served by the (status, window_end) index, the grace per edition). Returns how many expired.
    */
-  async expireOverdue(now = new Date(), graceMs = TASK_GRACE_MS): Promise<{ expired: number; replaced: number }> {
-    const cutoff = new Date(now.getTime() - graceMs);
+  async expireOverdue(now = new Date()): Promise<{ expired: number; replaced: number }> {
     let expired = 0;
     const replacements: string[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM task WHERE status = 'ASSIGNED' AND window_end < $1 AND id > $2 ORDER BY id LIMIT $3`,
-        [cutoff, after, BATCH],
+        `SELECT t.id FROM task t JOIN edition e ON e.id = t.edition_id
+          WHERE t.status = 'ASSIGNED' AND t.window_end < $1 AND t.window_end + ${timings.grace} < $1 AND t.id > $2
+          ORDER BY t.id LIMIT $3`,
+        [now, after, BATCH],
       );
       for (const { id } of rows) {
         const replacement = await this.dataSource.transaction(async (tx) => {
           if (!(await this.assignment.expire(tx, id))) return null;
           expired++;
-          return this.generation.createReplacement(tx, id);
+          return this.generation.createReplacement(tx, id, now);
         });
         if (replacement) replacements.push(replacement.id);
       }
@@ -58,9 +57,10 @@ export class TaskDeadlines {
 
   /**
    * One 'task-due-soon' e-mail per ASSIGNED task whose window ends within the next 24 hours, marked by
-   * `due_soon_notified_at` in the same transaction (and deduplicated by `task-due-soon:<taskId>`). Returns how many.
+   * `due_soon_notified_at` in the same transaction (and deduplicated by `task-due-soon:<taskId>`). Tasks of a
+   * demonstration season get none (`taskTimings`: windows of seconds). Returns how many.
    */
-  async remindDueSoon(now = new Date(), withinMs = DUE_SOON_MS): Promise<number> {
+  async remindDueSoon(now = new Date()): Promise<number> {
     let reminded = 0;
     for (;;) {
       const sent = await this.notifications.transaction(async (outbox) => {
@@ -76,14 +76,15 @@ export class TaskDeadlines {
         }[] = await outbox.tx.query(
           `WITH due AS (
                UPDATE task t SET due_soon_notified_at = $1
-                WHERE t.id IN (SELECT id FROM task
-                                WHERE status = 'ASSIGNED' AND due_soon_notified_at IS NULL AND window_end > $1 AND window_end <= $2
-                                ORDER BY window_end LIMIT $3 FOR UPDATE SKIP LOCKED)
+                WHERE t.id IN (SELECT d.id FROM task d JOIN edition e ON e.id = d.edition_id
+                                WHERE d.status = 'ASSIGNED' AND d.due_soon_notified_at IS NULL AND d.window_end > $1 AND d.window_end <= $2
+                                  AND NOT ${timings.demonstration}
+                                ORDER BY d.window_end LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
                RETURNING t.id, t.channel, t.window_end, t.shopper_id, t.company_id, t.edition_id)
              SELECT due.id, due.channel, due.window_end, u.email, u.locale, s.name AS shopper_name, co.legal_name AS company_name, e.timezone
                FROM due JOIN app_user u ON u.id = due.shopper_id JOIN shopper s ON s.user_id = due.shopper_id
                JOIN company co ON co.id = due.company_id JOIN edition e ON e.id = due.edition_id`,
-          [now, new Date(now.getTime() + withinMs), BATCH],
+          [now, new Date(now.getTime() + REAL_SEASON_DUE_SOON_MS), BATCH],
         );
         await outbox.notify(
           ...due.map((t) => ({

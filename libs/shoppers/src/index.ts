@@ -10,5 +10,6 @@ export * from './tasks/task-assignment.service';
 export * from './tasks/sector-workers';
 export * from './tasks/assignment-plan';
 export * from './tasks/windows';
+export * from './tasks/task-timings';
 export * from './tasks/templates';
 export * from './tasks/rotation';

@@ -5,12 +5,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CHANNELS, type Channel, type PerChannel, type Scenario } from '@app/contest';
 import { Task, TaskStatus } from '../entities/task.entity';
 import { TaskAssignment } from './task-assignment.service';
+import { taskTimings } from './task-timings';
 import { evenWindows, isSubDay, planChannelWindows, slotCalendar, weekStartOf, type TaskWindow } from './windows';
 
 const INSERT_BATCH = 1000;
-const HOUR = 3600_000;
-/** A replacement made after its original's window has ended gets at most this long (and never past the test period). */
-const REPLACEMENT_WINDOW_MAX = 7 * 24 * HOUR;
 
 interface EntryRow {
   id: string;
@@ -144,13 +142,18 @@ export class TaskGeneration {
   /**
    * The replacement of a REJECTED or EXPIRED task: same entry, channel, scenario and contact point, for another
    * shopper (the old shopper and everyone who refused the old task are refusals of the new one). Idempotent
-   * (one replacement per task). Same window if it has not ended; else from now + 1 h for at most a week, inside
-   * the test period; null when no time is left. The caller enqueues the new task after commit.
+   * (one replacement per task). Same window if it has not ended; else the edition's `taskTimings` replacement
+   * window (real season: from now + 1 h for at most a week; demonstration: from now for a tenth of the test
+   * period), inside the test period; null when no (or too little) time is left. The caller enqueues the new task
+   * after commit.
    */
   async createReplacement(tx: EntityManager, taskId: string, now = new Date()): Promise<Task | null> {
     const existing = await tx.findOne(Task, { where: { replacesTaskId: taskId } });
     if (existing) return existing;
-    const [old] = await tx.query(`SELECT t.*, e.timezone, e.test_period_end FROM task t JOIN edition e ON e.id = t.edition_id WHERE t.id = $1`, [taskId]);
+    const [old] = await tx.query(
+      `SELECT t.*, e.timezone, e.test_period_start, e.test_period_end FROM task t JOIN edition e ON e.id = t.edition_id WHERE t.id = $1`,
+      [taskId],
+    );
     if (!old) throw new Error(`task ${taskId} not found`);
     if (old.status !== TaskStatus.Rejected && old.status !== TaskStatus.Expired) {
       throw new Error(`task ${taskId} is ${old.status}: only a REJECTED or EXPIRED task is replaced`);
@@ -158,9 +161,9 @@ export class TaskGeneration {
     let start: Date = old.window_start;
     let end: Date = old.window_end;
     if (end.getTime() <= now.getTime()) {
-      start = new Date(now.getTime() + HOUR);
-      end = new Date(Math.min(start.getTime() + REPLACEMENT_WINDOW_MAX, (old.test_period_end as Date).getTime()));
-      if (end.getTime() <= start.getTime()) return null;
+      const window = taskTimings(old.test_period_start, old.test_period_end).replacementWindow(now);
+      if (!window) return null;
+      ({ start, end } = window);
     }
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO task (edition_id, category_id, entry_id, company_id, channel, slot, contact_point, scenario,

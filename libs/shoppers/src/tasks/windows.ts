@@ -91,5 +91,11 @@ export function planChannelWindows(calendar: Map<SlotKind, TaskWindow[]>, quota:
   return out;
 }
 
-/** True when the period is shorter than one day: cut into even windows instead of slots. */
-export const isSubDay = (periodStart: Date, periodEnd: Date) => periodEnd.getTime() - periodStart.getTime() < 24 * 3600_000;
+/**
+ * A test period shorter than this (one day) is a demonstration season: it is cut into even windows instead of
+ * slots, and its task timings scale with it (`taskTimings`).
+ */
+export const SUB_DAY_PERIOD_MS = 24 * 3600_000;
+
+/** True when the period is shorter than one day (a demonstration season): cut into even windows instead of slots. */
+export const isSubDay = (periodStart: Date, periodEnd: Date) => periodEnd.getTime() - periodStart.getTime() < SUB_DAY_PERIOD_MS;
