@@ -179,7 +179,7 @@ describe('publication: freeze, publish, winners, private reports and outcome e-m
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ editionYear, version: 2, correctedFrom: null });
     const [category] = response.body.categories;
-    expect(category).toMatchObject({ outcome: 'WINNER', entrants: 3, winners: [{ companyName: winner.name, score: 20 }] });
+    expect(category).toMatchObject({ outcome: 'WINNER', entrants: 3, winners: [{ companyName: winner.name, score: 20, marginOfError: 0 }] });
     const json = JSON.stringify(response.body);
     expect(json).not.toContain(runnerUp.name);
     expect(json).not.toContain(thin.name);

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import Stripe from 'stripe';
 import type { DataSource } from 'typeorm';
 import { AccountsService, TokensService } from '@app/accounts';
 import { isUniqueViolation } from '@app/core';
+import { signEvent } from '@app/simulation';
 import { PASSWORD, randomSiren, uniqueEmail } from './fixtures';
 import type { TestPlatform } from './platform';
 
@@ -96,47 +96,11 @@ export async function shopperToken(platform: TestPlatform): Promise<string> {
   return platform.api.get(TokensService).issueAccessToken({ id: row.id, role: 'SHOPPER', companyId: null });
 }
 
-/** A `checkout.session.completed` event as the payment provider sends it. */
-export function checkoutCompleted(options: {
-  invoiceId: string | null;
-  amountTotal: number;
-  eventId?: string;
-  created?: number;
-  paymentStatus?: string;
-  currency?: string;
-  type?: string;
-}) {
-  const sessionId = `cs_test_${randomUUID().replace(/-/g, '')}`;
-  return {
-    id: options.eventId ?? `evt_${randomUUID().replace(/-/g, '')}`,
-    object: 'event',
-    api_version: '2026-10-28.endive',
-    type: options.type ?? 'checkout.session.completed',
-    created: options.created ?? Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    data: {
-      object: {
-        id: sessionId,
-        object: 'checkout.session',
-        mode: 'payment',
-        status: 'complete',
-        payment_status: options.paymentStatus ?? 'paid',
-        client_reference_id: options.invoiceId,
-        metadata: options.invoiceId ? { invoiceId: options.invoiceId } : {},
-        amount_total: options.amountTotal,
-        currency: options.currency ?? 'eur',
-        payment_intent: `pi_test_${randomUUID().replace(/-/g, '').slice(0, 24)}`,
-      },
-    },
-  };
-}
+export { checkoutCompleted } from '@app/simulation';
 
 /** The body and the `stripe-signature` header of an event, signed with `secret`. */
 export function sign(event: object, secret = WEBHOOK_SECRET, timestamp?: number): { payload: string; signature: string } {
-  const payload = JSON.stringify(event);
-  return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
+  return signEvent(event, secret, timestamp);
 }
 
 /** Posts a webhook with exactly these bytes, and the content type the provider sends. */

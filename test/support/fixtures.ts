@@ -1,13 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { isValidSiren } from '../../libs/accounts/src/siren';
+import { sirenFor } from '@app/simulation';
 import type { ApiClient } from './platform';
 import type { SmtpInbox } from './smtp-inbox';
 
 /** A random SIREN with a valid Luhn check digit. */
 export function randomSiren(): string {
-  const body = String(randomInt(10_000_000, 99_999_999));
-  for (let check = 0; check <= 9; check++) if (isValidSiren(body + check)) return body + check;
-  throw new Error('unreachable: one check digit always fits');
+  return sirenFor({ int: (min, max) => randomInt(min, max + 1) });
 }
 
 export const PASSWORD = 'correct-horse-42';

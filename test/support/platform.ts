@@ -3,41 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/bootstrap';
-import { SmtpInbox } from './smtp-inbox';
+import { ApiClient, SmtpInbox } from '@app/simulation';
 
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-  headers: Record<string, string | string[] | number | undefined>;
-}
-
-/** A real HTTP client against the listening API; `ip` is sent as X-Forwarded-For (the API trusts its proxy). */
-export class ApiClient {
-  constructor(readonly baseUrl: string) {}
-
-  async request<T = any>(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    options: { body?: unknown; token?: string; headers?: Record<string, string>; ip?: string } = {},
-  ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.ip) headers['x-forwarded-for'] = options.ip;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(this.baseUrl + url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    const type = response.headers.get('content-type') ?? '';
-    const body = type.includes('json') ? await response.json() : type.includes('pdf') ? Buffer.from(await response.arrayBuffer()) : await response.text();
-    return { status: response.status, body: body as T, headers: Object.fromEntries(response.headers) };
-  }
-
-  get<T = any>(url: string, token?: string) {
-    return this.request<T>('GET', url, { token });
-  }
-
-  post<T = any>(url: string, body?: unknown, token?: string) {
-    return this.request<T>('POST', url, { body: body ?? {}, token });
-  }
-}
+export { ApiClient, type ApiResponse } from '@app/simulation';
 
 /**
  * The platform as a test sees it: the real API (and optionally the worker) against this run's database,

@@ -234,7 +234,7 @@ export class PublicationService {
         code: c.code,
         name: c.name,
         outcome: c.outcome,
-        winners: c.rows.filter((r) => r.winner).map((r) => ({ companyName: r.companyName, score: round2(r.score) })),
+        winners: c.rows.filter((r) => r.winner).map((r) => ({ companyName: r.companyName, score: round2(r.score), marginOfError: round2(r.marginOfError) })),
         entrants: c.entrants,
       })),
     };

@@ -27,7 +27,8 @@ export interface WinnersView {
     code: string;
     name: string;
     outcome: CategoryOutcome;
-    winners: { companyName: string; score: number | null }[];
+    /** The winner's score and its 95 % margin of error (the title is public, and so is how sure it is). */
+    winners: { companyName: string; score: number | null; marginOfError: number | null }[];
     entrants: number;
   }[];
 }

@@ -1,0 +1,7 @@
+export * from './api-client';
+export * from './payment-provider';
+export * from './smtp-inbox';
+export * from './wait';
+export * from './season/season';
+export * from './season/checks';
+export * from './season/palmares';
