@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       );
     inbox = new MailpitInbox(mailpitUrl);
     console.log(`Using the platform running at ${apiUrl}; e-mails read from ${inbox.location}`);
+    if (!webhookSecret) console.warn('STRIPE_WEBHOOK_SECRET is not set here: the companies pay by bank transfer instead of card.');
   } else {
     const smtp = await SmtpInbox.start({ saveTo: resolve(outDir, 'mail') });
     webhookSecret ??= `whsec_demo_${randomBytes(16).toString('hex')}`;

@@ -1,6 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, isUniqueViolation } from '@app/core';
 import { NotificationsService } from '@app/notifications';
@@ -10,9 +9,10 @@ import { TokensService } from './auth/tokens.service';
 import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
 import { Company } from './entities/company.entity';
 import { Role, User } from './entities/user.entity';
+import { hashPassword, verifyPassword } from './passwords';
 
 /** Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time. */
-const DUMMY_HASH = argon2.hash('not-a-real-password-0');
+const DUMMY_HASH = hashPassword('not-a-real-password-0');
 
 @Injectable()
 export class AccountsService {
@@ -26,7 +26,7 @@ export class AccountsService {
 
   /** A company and its first user, in one transaction with the confirmation e-mail. */
   async signup(dto: SignupDto): Promise<UserView> {
-    const passwordHash = await argon2.hash(dto.password);
+    const passwordHash = await hashPassword(dto.password);
     try {
       return await this.notifications.transaction(async (outbox) => {
         const company = await outbox.tx.save(
@@ -86,7 +86,7 @@ export class AccountsService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: dto.email })
       .getOne();
-    const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
+    const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!user || !valid) {
       await this.throttle.recordFailure(dto.email, ip);
       throw new UnauthorizedException('wrong e-mail or password');
@@ -104,7 +104,7 @@ export class AccountsService {
 
   /** A jury account, confirmed from the start (made by a jury user or by `npm run jury:create`). */
   async createJuryUser(dto: CreateJuryUserDto): Promise<UserView> {
-    const passwordHash = await argon2.hash(dto.password);
+    const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (tx) =>
       toUserView(
         await this.insertUser(tx, {
@@ -135,7 +135,7 @@ export class AccountsService {
       .addSelect('u.passwordHash')
       .where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury })
       .getOne();
-    const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
+    const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
     return valid && user !== null;
   }
 

@@ -8,3 +8,4 @@ export * from './entities/user.entity';
 export * from './siren';
 export * from './auth/auth.guard';
 export * from './recipients';
+export * from './passwords';

@@ -1,8 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import * as argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccountsService, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
+import { AccountsService, hashPassword, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
 import { AppConfig, audit, isUniqueViolation } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
@@ -97,7 +96,7 @@ export class ShoppersService {
   /** Turns an invitation into a confirmed SHOPPER account and its profile; an invitation works once. */
   async accept(dto: AcceptInvitationDto): Promise<AcceptInvitationResponse> {
     const invitationId = this.tokens.readPurposeToken('shopper-invitation', dto.token);
-    const passwordHash = await argon2.hash(dto.password);
+    const passwordHash = await hashPassword(dto.password);
     const user = await this.dataSource.transaction(async (tx) => {
       const [rows] = (await tx.query(
         `UPDATE shopper_invitation SET accepted_at = now() WHERE id = $1 AND accepted_at IS NULL

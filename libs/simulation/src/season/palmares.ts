@@ -8,7 +8,11 @@ export function palmaresTable(result: SeasonResult): string {
     const winner = c.winners[0];
     return [
       `${c.name} (${c.code})`,
-      c.outcome === 'WINNER' ? c.winners.map((w) => w.companyName).join(' ex aequo ') : c.outcome === 'NO_WINNER' ? 'no winner' : 'cancelled',
+      c.outcome === 'WINNER'
+        ? c.winners.map((w) => w.companyName).join(' ex aequo ')
+        : c.outcome === 'NO_WINNER'
+          ? 'no winner'
+          : 'cancelled (too few paid entries)',
       winner ? `${score(winner.score)} /20` : '',
       winner ? `± ${score(winner.marginOfError)}` : '',
       String(c.entrants),
