@@ -6,7 +6,7 @@ import { TestPlatform } from '../support/platform';
 const WEBHOOK_SECRET = 'whsec_test_season';
 
 /**
- * `npm run test:season`: the demonstration's driver at small scale (3 sectors, 14 companies, 24 shoppers,
+ * `npm run test:season`: the demonstration's driver at small scale (3 sectors, 14 companies, 30 shoppers,
  * a one-minute test period) against the real API and worker of this run, on the real clock, with its
  * assertions: every phase, no 5xx, no e-mail twice, the right winners, every paid entry ranked or marked
  * insufficient, the excluded and the cancelled told, every entrant told once.

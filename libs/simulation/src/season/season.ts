@@ -211,17 +211,19 @@ export async function runSeason(context: SeasonContext, options: SeasonOptions):
   const companiesByName = new Map(cast.companies.map((c) => [c.name, c]));
   const counts = { submitted: 0, approved: 0, rejected: 0, missed: 0, expired: 0, replacements: 0 };
   const testing = { open: true };
-  const shopperWork = cast.shoppers.map((shopper, i) =>
-    workAsShopper(client, shopper, shopperTokens[i], companiesByName, { testStart, testEnd, seed: options.seed, testing, counts }),
-  );
   const reviewRandom = new SeededRandom(options.seed, 'review');
+  // a task is missed or rejected only early enough for its replacement to fit in the period
+  const lastRedoable = testStart + (testEnd - testStart) * 0.4;
+  const shopperWork = cast.shoppers.map((shopper, i) =>
+    workAsShopper(client, shopper, shopperTokens[i], companiesByName, { lastRedoable, seed: options.seed, testing, counts }),
+  );
   const review = async (final: boolean) => {
     for (;;) {
       const pending: { id: string }[] = await client.expectOk('GET', `/api/evaluations?status=SUBMITTED&editionId=${edition.id}&limit=500`, { token: jury });
       if (pending.length === 0) return;
       await inParallel(pending, 4, async (evaluation) => {
         // rejections only while there is time left to redo the test
-        const reject = !final && Date.now() < testEnd - options.testSeconds * 250 && reviewRandom.chance(options.rejectRate);
+        const reject = !final && Date.now() < lastRedoable && reviewRandom.chance(options.rejectRate);
         const response = reject
           ? await client.post(`/api/evaluations/${evaluation.id}/reject`, { reason: 'Le compte rendu ne décrit pas l’échange : test à refaire' }, jury)
           : await client.post(`/api/evaluations/${evaluation.id}/approve`, {}, jury);
@@ -341,18 +343,17 @@ interface TaskView {
 
 /**
  * A shopper's test period: look for assigned tasks, and do each one inside its window — or, now and then,
- * miss it (only early enough that its replacement still fits in the period).
+ * miss it (only a task whose window ends early enough for its replacement to fit in the period).
  */
 async function workAsShopper(
   client: ApiClient,
   shopper: SimShopper,
   token: string,
   companies: Map<string, SimCompany>,
-  season: { testStart: number; testEnd: number; seed: number; testing: { open: boolean }; counts: SeasonResult['counts'] },
+  season: { lastRedoable: number; seed: number; testing: { open: boolean }; counts: SeasonResult['counts'] },
 ): Promise<void> {
   const random = new SeededRandom(season.seed, `shopper:${shopper.index}`);
   const handled = new Set<string>();
-  const latestMiss = season.testEnd - (season.testEnd - season.testStart) * 0.4;
   await sleep(random.between(0, POLL_MS));
   while (season.testing.open) {
     const tasks: TaskView[] = await client.expectOk('GET', '/api/tasks?status=ASSIGNED&limit=500', { token });
@@ -362,7 +363,7 @@ async function workAsShopper(
       const now = Date.now();
       if (handled.has(task.id) || now < start || now >= end - 300) continue;
       handled.add(task.id);
-      if (end < latestMiss && random.chance(shopper.lateness)) {
+      if (end < season.lastRedoable && random.chance(shopper.lateness)) {
         season.counts.missed++;
         continue;
       }
