@@ -79,7 +79,7 @@ export class RankingsService {
 
   /**
    * SHA-256 (hex) of the canonical text of the rankings' inputs: every category's rules ordered by code,
-   * every APPROVED evaluation ordered by id with its answers sorted by key (see DIGEST_SQL).
+   * every APPROVED evaluation ordered by id with its answers as stored (jsonb text; see DIGEST_SQL).
    */
   async inputsDigest(editionId: string, manager?: EntityManager): Promise<string> {
     const [{ digest }] = await (manager ?? this.dataSource).query(DIGEST_SQL, [editionId]);

@@ -195,19 +195,21 @@ ORDER BY c.id, g.key, r.key
 /**
  * The canonical text the inputs digest is taken over, hashed in Postgres: a version line, the edition,
  * then one line per category ordered by code (quotas, weights, grids as jsonb, whose text form is
- * normalised; min entries, award threshold, status), then one line per APPROVED evaluation ordered by id
- * (id, task, entry, channel, shopper, and its answers as [key, points] pairs sorted by key, read from
- * evaluation_answer — the rows the rankings add up).
+ * normalised; min entries, award threshold, status), then one line per APPROVED evaluation ordered by id:
+ * `evaluation <id> <task> <entry> <channel> <shopper> <answers>`, space-separated, the answers being the
+ * evaluation's jsonb in its text form (canonical as well: jsonb keeps its keys in one fixed order, by length
+ * then bytes, and prints them the same way every time). Plain concatenation in one pass over the edition's
+ * approved evaluations. These answers are what the rankings add up: every sum they read (weighted_points,
+ * criterion_tally) is derived from them by the database itself (migration 1764700000000-ranking-sums).
  */
 export const DIGEST_SQL = `
 SELECT encode(sha256(convert_to(
-  'palmares-rankings-inputs-v1' || E'\\n' || $1::uuid::text || E'\\n' ||
+  'palmares-rankings-inputs-v2' || E'\\n' || $1::uuid::text || E'\\n' ||
   COALESCE((SELECT string_agg(jsonb_build_array('category', c.code, c.quotas, c.weights, c.grids, c.min_entries, c.award_threshold::text, c.status)::text,
                               E'\\n' ORDER BY c.code COLLATE "C")
             FROM category c WHERE c.edition_id = $1::uuid), '') || E'\\n' ||
-  COALESCE((SELECT string_agg(jsonb_build_array('evaluation', e.id, e.task_id, e.entry_id, e.channel, e.shopper_id,
-                                                COALESCE((SELECT jsonb_agg(jsonb_build_array(a.criterion_key, a.points) ORDER BY a.criterion_key COLLATE "C")
-                                                          FROM evaluation_answer a WHERE a.evaluation_id = e.id), '[]'))::text,
+  COALESCE((SELECT string_agg('evaluation ' || e.id::text || ' ' || e.task_id::text || ' ' || e.entry_id::text || ' ' || e.channel || ' '
+                                || e.shopper_id::text || ' ' || e.answers::text,
                               E'\\n' ORDER BY e.id)
             FROM evaluation e JOIN category c ON c.id = e.category_id
             WHERE c.edition_id = $1::uuid AND e.status = 'APPROVED'), ''),
