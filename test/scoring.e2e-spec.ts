@@ -310,4 +310,134 @@ describe('scoring: rankings computed in SQL from the approved evaluations', () =
       expect(await rankings.inputsDigest(editionId)).not.toBe(before);
     });
   });
+
+  // Last: these add evaluations, which changes the figures the tests above compare with the fixture's.
+  describe('the sums the rankings read, kept by the database', () => {
+    interface Tally {
+      entry_id: string;
+      channel: string;
+      criterion_key: string;
+      points: string;
+      answers: number;
+    }
+    /** This edition's tallies, and the same figures grouped from evaluation_answer over its APPROVED evaluations. */
+    const tallies = async (): Promise<{ kept: Tally[]; grouped: Tally[] }> => ({
+      kept: await platform.dataSource.query(
+        `SELECT t.entry_id, t.channel, t.criterion_key, t.points::text AS points, t.answers
+         FROM criterion_tally t JOIN entry en ON en.id = t.entry_id
+         WHERE en.edition_id = $1 ORDER BY 1, 2, 3`,
+        [editionId],
+      ),
+      grouped: await platform.dataSource.query(
+        `SELECT e.entry_id, e.channel, a.criterion_key, sum(a.points)::text AS points, count(*)::int AS answers
+         FROM evaluation_answer a JOIN evaluation e ON e.id = a.evaluation_id JOIN entry en ON en.id = e.entry_id
+         WHERE en.edition_id = $1 AND e.status = 'APPROVED'
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        [editionId],
+      ),
+    });
+    /** weighted_points of this edition's evaluations with `statuses`, and Σ(weight units × points) of their answers. */
+    const weighted = async (statuses: string[]) =>
+      platform.dataSource.query(
+        `SELECT e.id, e.status, e.weighted_points::text AS kept, COALESCE(sum(a.weight_units::bigint * a.points), 0)::text AS grouped
+         FROM evaluation e JOIN entry en ON en.id = e.entry_id LEFT JOIN evaluation_answer a ON a.evaluation_id = e.id
+         WHERE en.edition_id = $1 AND e.status = ANY ($2)
+         GROUP BY e.id ORDER BY e.id`,
+        [editionId, statuses],
+      ) as Promise<{ id: string; status: string; kept: string; grouped: string }[]>;
+    const expectConsistent = async () => {
+      const { kept, grouped } = await tallies();
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(grouped);
+      const approved = await weighted(['APPROVED']);
+      expect(approved.length).toBeGreaterThan(0);
+      expect(approved.map((e) => e.kept)).toEqual(approved.map((e) => e.grouped));
+      return kept;
+    };
+    const of = (rows: Tally[], entry: string, channel: string) =>
+      Object.fromEntries(
+        rows.filter((t) => t.entry_id === entries[entry] && t.channel === channel).map((t) => [t.criterion_key, [Number(t.points), t.answers]]),
+      );
+
+    it('after the fixture (and the hand-corrected approved evaluation above) the tallies are the GROUP BY of the approved answers', async () => {
+      const kept = await expectConsistent();
+      // A1's PHONE: its two approved evaluations (18 = greeting 3, answer 2, twice); the rejected one (0) is not in
+      expect(of(kept, 'A1', 'PHONE')).toEqual({ greeting: [6, 2], answer: [4, 2] });
+      // A1's EMAIL: the approved 16 (clarity 4); the submitted one is not in
+      expect(of(kept, 'A1', 'EMAIL')).toEqual({ clarity: [4, 1] });
+      // weighted points: PHONE a + 3b (weights 1 and 3, × 10 000): 18 → 3 + 3 × 2 = 9 → 90 000; the rejected one has
+      // its own (4 + 3 × 2 since its answers were changed above: 100 000), which enter nothing
+      const [approved18, , , rejected] = evaluationIds.A1;
+      const byId = Object.fromEntries((await weighted(['APPROVED', 'REJECTED', 'SUBMITTED'])).map((e) => [e.id, e]));
+      expect(byId[approved18].kept).toBe('90000');
+      expect(byId[rejected]).toMatchObject({ status: 'REJECTED', kept: '100000' });
+    });
+
+    it('submitted, then approved or rejected through the API: only the approved one enters the tallies; a rejected one contributes nothing', async () => {
+      const before = of((await tallies()).kept, 'B1', 'PHONE');
+      expect(before).toEqual({ greeting: [4, 2], answer: [2, 2] }); // B1: phone 10, 10 = greeting 2, answer 1, twice
+      const submitted: string[] = [];
+      for (const answers of [
+        { greeting: 4, answer: 2 },
+        { greeting: 1, answer: 0 },
+      ]) {
+        const taskId = await seedTask(platform, {
+          editionId,
+          categoryId: categories.LOW,
+          entryId: entries.B1,
+          companyId: (await platform.dataSource.query(`SELECT company_id FROM entry WHERE id = $1`, [entries.B1]))[0].company_id,
+          shopperId: shoppers.generous.id,
+          channel: 'PHONE',
+        });
+        const response = await platform.client.post(
+          `/api/tasks/${taskId}/evaluation`,
+          { performedAt: new Date(Date.now() - 10 * 60 * 1000).toISOString(), answers, facts: { waitSeconds: 30, resolved: true } },
+          shoppers.generous.token,
+        );
+        expect(response.status).toBe(201);
+        submitted.push(response.body.id);
+      }
+      // submitted: weighted points set (4 + 3 × 2 = 10 → 100 000; 1 → 10 000), tallies unchanged
+      const byId = async () => Object.fromEntries((await weighted(['SUBMITTED', 'APPROVED', 'REJECTED'])).map((e) => [e.id, e]));
+      expect((await byId())[submitted[0]]).toMatchObject({ status: 'SUBMITTED', kept: '100000', grouped: '100000' });
+      expect((await byId())[submitted[1]]).toMatchObject({ status: 'SUBMITTED', kept: '10000', grouped: '10000' });
+      expect(of(await expectConsistent(), 'B1', 'PHONE')).toEqual(before);
+
+      expect((await platform.client.post(`/api/evaluations/${submitted[0]}/approve`, {}, jury)).status).toBe(200);
+      expect((await platform.client.post(`/api/evaluations/${submitted[1]}/reject`, { reason: 'Appel hors de la fenêtre' }, jury)).status).toBe(200);
+      expect(of(await expectConsistent(), 'B1', 'PHONE')).toEqual({ greeting: [8, 3], answer: [4, 3] });
+      const reviewed = await byId();
+      expect(reviewed[submitted[1]]).toMatchObject({ status: 'REJECTED', kept: '10000' });
+      // and the rankings read them: B1's phone = (10 + 10 + 2 × (4 + 3 × 2)) / 3 = 40 / 3
+      const b1 = (await rankings.compute(editionId)).categories.flatMap((c) => c.rows).find((r) => r.entryId === entries.B1)!;
+      expect(b1.channelScores.PHONE).toBeCloseTo(40 / 3, 12);
+      expect(b1.criterionScores.PHONE).toEqual({ greeting: 8 / 3, answer: 4 / 3 });
+      expect(b1.approvedCount).toBe(4);
+    });
+
+    it('an approved evaluation that stops being approved is taken out again; a tally left with no answers is removed', async () => {
+      const before = (await tallies()).kept;
+      // a WEB evaluation of B1 (not a tested channel, so it changes no score): the only one of its channel
+      const taskId = await seedTask(platform, {
+        editionId,
+        categoryId: categories.LOW,
+        entryId: entries.B1,
+        companyId: (await platform.dataSource.query(`SELECT company_id FROM entry WHERE id = $1`, [entries.B1]))[0].company_id,
+        shopperId: shoppers.neutral.id,
+        channel: 'WEB',
+        status: 'APPROVED',
+      });
+      const [web] = await platform.dataSource.query(
+        `INSERT INTO evaluation (task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, score, status)
+         VALUES ($1, $2, $3, $4, 'WEB', now() - interval '1 hour', '{"site": 3}', '{"resolved": true}', 15, 'APPROVED') RETURNING id`,
+        [taskId, entries.B1, categories.LOW, shoppers.neutral.id],
+      );
+      expect(of(await expectConsistent(), 'B1', 'WEB')).toEqual({ site: [3, 1] });
+      // a correction by hand (the application never moves an evaluation out of APPROVED)
+      await platform.dataSource.query(`UPDATE evaluation SET status = 'REJECTED', rejection_reason = 'doublon' WHERE id = $1`, [web.id]);
+      const after = await expectConsistent();
+      expect(of(after, 'B1', 'WEB')).toEqual({});
+      expect(after).toEqual(before);
+    });
+  });
 });

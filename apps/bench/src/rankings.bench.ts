@@ -9,9 +9,11 @@ import { openBenchEnvironment } from './bench-environment';
  * approved evaluations per entry (225,000) with 12 criteria each (2.7 M evaluation_answer rows), seeded
  * with set-based SQL in a database of its own. Times RankingsService.compute() for the whole edition and,
  * in the same run, the bare SQL floor: one GROUP BY evaluation over the same answers, no ranking logic
- * (same work_mem). Prints both, the ratio (target ≤ 2) and the Node process's peak RSS.
- * `BENCH_SCALE` (0 < s ≤ 1) shrinks the entries; `BENCH_RUNS` (default 3) the timed runs of each (best kept);
- * `BENCH_KEEP=1` keeps the database to study the plans.
+ * (same work_mem). Prints both, the ratio (target ≤ 2), inputsDigest(), the freeze path (both in one
+ * transaction) and the Node process's peak RSS; then checks that the sums the rankings read
+ * (evaluation.weighted_points, criterion_tally) equal a recomputation from the answers, and exits non-zero
+ * if not. `BENCH_SCALE` (0 < s ≤ 1) shrinks the entries; `BENCH_RUNS` (default 3) the timed runs of each
+ * (best kept); `BENCH_KEEP=1` keeps the database to study the plans.
  */
 const SCALE = Math.min(1, Math.max(0.001, Number(process.env.BENCH_SCALE ?? 1)));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -70,6 +72,14 @@ export async function benchRankings(): Promise<void> {
     t = performance.now();
     const digest = await rankings.inputsDigest(editionId);
     const digestMs = performance.now() - t;
+    // what a freeze reads: the figures and the digest in one REPEATABLE READ transaction
+    t = performance.now();
+    await dataSource.transaction('REPEATABLE READ', async (m) => {
+      await rankings.compute(editionId, m);
+      await rankings.inputsDigest(editionId, m);
+    });
+    const freezeMs = performance.now() - t;
+    const inconsistent = await inconsistencies(pool);
 
     const best = (xs: number[]) => Math.min(...xs);
     const rows = warm.categories.reduce((n, c) => n + c.rows.length, 0);
@@ -81,7 +91,12 @@ export async function benchRankings(): Promise<void> {
     );
     console.log(`ratio compute / floor: ${(best(computeTimes) / best(floorTimes)).toFixed(2)} (target ≤ 2.00)`);
     console.log(`inputsDigest(): ${digestMs.toFixed(0)} ms (${digest.slice(0, 12)}…)`);
+    console.log(`freeze path (compute + digest, one transaction): ${freezeMs.toFixed(0)} ms`);
     console.log(`peak RSS of the Node process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    console.log(
+      `consistent: ${inconsistent.evaluations + inconsistent.tallies === 0 ? 'yes' : 'no'} (weighted_points and criterion_tally against evaluation_answer: ${inconsistent.evaluations} evaluations, ${inconsistent.tallies} tallies differ)`,
+    );
+    if (inconsistent.evaluations + inconsistent.tallies > 0) process.exitCode = 1;
   } finally {
     await dataSource?.destroy();
     await pool.end();
@@ -89,7 +104,33 @@ export async function benchRankings(): Promise<void> {
   }
 }
 
-/** Everything in set-based SQL; the per-row answers trigger is switched off while the answers are inserted directly. */
+/**
+ * The sums the rankings read, recomputed from evaluation_answer (what the floor reads): evaluations whose
+ * weighted_points differ, and (entry, channel, criterion) tallies of the approved evaluations that differ or
+ * are missing on either side.
+ */
+async function inconsistencies(pool: Pool): Promise<{ evaluations: number; tallies: number }> {
+  const [row] = (
+    await pool.query(
+      `SELECT
+         (SELECT count(*) FROM evaluation e
+          LEFT JOIN (SELECT evaluation_id, sum(weight_units::bigint * points) AS num FROM evaluation_answer GROUP BY evaluation_id) a ON a.evaluation_id = e.id
+          WHERE e.weighted_points <> COALESCE(a.num, 0))::int AS evaluations,
+         (SELECT count(*) FROM criterion_tally t
+          FULL JOIN (SELECT e.entry_id, e.channel, a.criterion_key, sum(a.points) AS points, count(*) AS answers
+                     FROM evaluation_answer a JOIN evaluation e ON e.id = a.evaluation_id
+                     WHERE e.status = 'APPROVED'
+                     GROUP BY e.entry_id, e.channel, a.criterion_key) r USING (entry_id, channel, criterion_key)
+          WHERE t.points IS DISTINCT FROM r.points OR t.answers IS DISTINCT FROM r.answers)::int AS tallies`,
+    )
+  ).rows;
+  return row;
+}
+
+/**
+ * Everything in set-based SQL: the per-row AFTER triggers (answers, tallies) are switched off while the
+ * evaluations are inserted, and their rows written in one statement each with the migration's functions.
+ */
 async function seed(pool: Pool): Promise<string> {
   const grid = (channel: string) =>
     Array.from({ length: CRITERIA }, (_, i) => ({ key: `${channel.toLowerCase()}-c${i + 1}`, label: `Critère ${i + 1}`, max: 4, weight: 1 + (i % 4) * 0.25 }));
@@ -151,7 +192,9 @@ async function seed(pool: Pool): Promise<string> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`ALTER TABLE evaluation DISABLE TRIGGER evaluation_answers`);
+    // weighted_points is set by its trigger, as in production; the two per-row AFTER triggers are switched off
+    // for the bulk insert, and their rows written set-based with the migration's own functions
+    await client.query(`ALTER TABLE evaluation DISABLE TRIGGER evaluation_answers, DISABLE TRIGGER criterion_tally_insert`);
     // points 0..4 from a hash of (task, criterion) lifted by 0..2 per entry: a spread of scores and companies, fixed from run to run
     await client.query(
       `INSERT INTO evaluation (task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, score, status, reviewed_at)
@@ -163,14 +206,12 @@ async function seed(pool: Pool): Promise<string> {
     );
     await client.query(
       `INSERT INTO evaluation_answer (evaluation_id, criterion_key, points, weight_units)
-       SELECT e.id, a.key, a.value::int, round((g ->> 'weight')::numeric * 10000)::int
+       SELECT e.id, w.criterion_key, w.points, w.weight_units
        FROM evaluation e
-       CROSS JOIN LATERAL jsonb_each_text(e.answers) AS a
-       JOIN category c ON c.id = e.category_id
-       CROSS JOIN LATERAL jsonb_array_elements(c.grids -> e.channel) AS g
-       WHERE g ->> 'key' = a.key`,
+       CROSS JOIN LATERAL evaluation_weighted_answers(e.category_id, e.channel, e.answers) AS w`,
     );
-    await client.query(`ALTER TABLE evaluation ENABLE TRIGGER evaluation_answers`);
+    await client.query(`SELECT criterion_tally_rebuild()`);
+    await client.query(`ALTER TABLE evaluation ENABLE TRIGGER evaluation_answers, ENABLE TRIGGER criterion_tally_insert`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -6,12 +6,14 @@
  *
  * Arithmetic: weights are scaled to integers (at most 4 decimals), so an evaluation's weighted points
  * num = Σ(w × points) are integers and its score is exactly 20 × num / den with den = Σ(w × max) of its
- * grid. The answers are read once: one pass over evaluation_answer (each row carries its criterion's
- * scaled weight, written with it; joined to the approved evaluations only) aggregates by two grouping sets
- * at once — per evaluation (num) and per entry, channel and criterion (points, for the breakdown). Every later figure follows exactly from integer sums per entry,
- * channel and shopper (Σ num, Σ num², count): channel means, the pooled standard deviation, the shopper
- * bias. Divisions are Postgres `numeric` carried to 30 decimal places; nothing is rounded before
- * ordering; the values leave Postgres as jsonb numerics and become JS numbers in the service.
+ * grid. The answers themselves are not read: the database keeps num on each evaluation (weighted_points)
+ * and the points of the approved evaluations per entry, channel and criterion (criterion_tally, for the
+ * breakdown), both from the answers and with the same weights as evaluation_answer (migration
+ * 1764700000000-ranking-sums). One pass over the edition's approved evaluations gives integer sums per
+ * entry, channel and shopper, and per entry and channel (Σ num, Σ num², count); every later figure follows
+ * exactly from them: channel means, the pooled standard deviation, the shopper bias. Divisions are
+ * Postgres `numeric` carried to 30 decimal places; nothing is rounded before ordering; the values leave
+ * Postgres as jsonb numerics and become JS numbers in the service.
  */
 export const RANKINGS_SQL = `
 WITH cat AS (
@@ -30,47 +32,29 @@ grid AS (
   -- den = Σ(weight × max) of each category's channel grid
   SELECT category_id, channel, sum(w::bigint * max) AS den FROM crit GROUP BY category_id, channel
 ),
-agg AS MATERIALIZED (
-  -- The one pass over the answers of the edition's approved evaluations (each answer carries its criterion's
-  -- weight), two groupings at once: per evaluation, num = Σ(weight × points); per entry, channel and
-  -- criterion, the points and their count.
-  SELECT GROUPING(a.evaluation_id) AS per_criterion, a.evaluation_id, e.entry_id, e.channel, a.criterion_key,
-         sum(a.weight_units * a.points) AS num, sum(a.points) AS points, count(*) AS n
-  FROM evaluation_answer a
-  JOIN evaluation e ON e.id = a.evaluation_id
-  WHERE e.status = 'APPROVED' AND e.category_id IN (SELECT id FROM cat)
-  GROUP BY GROUPING SETS ((a.evaluation_id), (e.entry_id, e.channel, a.criterion_key))
-),
 cell AS MATERIALIZED (
-  -- per entry, channel and shopper: Σ num, Σ num², count. An evaluation's score is 20 × num / den, and den is
-  -- the same for every evaluation of a channel, so every mean and spread below follows exactly from these sums.
-  SELECT sums.*, grid.den
-  FROM (
-    SELECT e.entry_id, e.category_id, e.channel, e.shopper_id, sum(agg.num) AS t, sum(agg.num::numeric * agg.num) AS q, count(*) AS n
-    FROM agg
-    JOIN evaluation e ON e.id = agg.evaluation_id
-    WHERE agg.per_criterion = 0
-    GROUP BY e.entry_id, e.category_id, e.channel, e.shopper_id
-  ) sums
-  JOIN grid ON grid.category_id = sums.category_id AND grid.channel = sums.channel
+  -- The one pass over the edition's approved evaluations (not their answers: each evaluation carries its
+  -- num = Σ(weight × points) as weighted_points): Σ num, Σ num² and the count per entry, channel and shopper
+  -- (a cell), and per entry and channel (whole_channel) in the same pass — ROLLUP over the index's order.
+  -- An evaluation's score is 20 × num / den, and den is the same for every evaluation of a channel, so every
+  -- mean and spread below follows exactly from these sums. num² is exact in bigint (num < 3·10⁹; past it,
+  -- Postgres raises an error rather than round).
+  SELECT e.category_id, e.entry_id, e.channel, e.shopper_id, GROUPING(e.shopper_id) = 1 AS whole_channel,
+         sum(e.weighted_points) AS t, sum(e.weighted_points * e.weighted_points) AS q, count(*) AS n
+  FROM evaluation e
+  WHERE e.status = 'APPROVED' AND e.category_id = ANY (ARRAY(SELECT id FROM cat))
+  GROUP BY e.category_id, e.entry_id, e.channel, ROLLUP (e.shopper_id)
 ),
-ch AS (
+ch AS MATERIALIZED (
+  -- per entry and channel: the totals, the grid's den and
   -- channel score = mean of the evaluation scores = 20 × Σ num / (n × den), to 30 decimal places
-  SELECT entry_id, channel, sum(n) AS n, (20 * sum(t))::numeric(60, 30) / (sum(n) * den) AS channel_score,
+  SELECT cell.category_id, cell.entry_id, cell.channel, cell.t, cell.n, grid.den,
+         (20 * cell.t)::numeric(60, 30) / (cell.n * grid.den) AS channel_score,
          -- Σ score and Σ score² of the channel's evaluations, for the entry's standard deviation
-         (20 * sum(t))::numeric(60, 30) / den AS sum_s, (400 * sum(q))::numeric(80, 30) / (den::numeric * den) AS sum_s2
+         (20 * cell.t)::numeric(60, 30) / grid.den AS sum_s, (400 * cell.q)::numeric(80, 30) / (grid.den::numeric * grid.den) AS sum_s2
   FROM cell
-  GROUP BY entry_id, channel, den
-),
-crit_mean AS (
-  SELECT entry_id, jsonb_object_agg(channel, points) AS criterion_scores
-  FROM (
-    SELECT agg.entry_id, agg.channel, jsonb_object_agg(agg.criterion_key, agg.points::numeric / agg.n ORDER BY agg.criterion_key) AS points
-    FROM agg
-    WHERE agg.per_criterion = 1
-    GROUP BY agg.entry_id, agg.channel
-  ) per_channel
-  GROUP BY entry_id
+  JOIN grid ON grid.category_id = cell.category_id AND grid.channel = cell.channel
+  WHERE cell.whole_channel
 ),
 en AS (
   SELECT e.id, e.category_id, e.company_id, co.legal_name AS company_name, e.contact_points
@@ -78,6 +62,18 @@ en AS (
   JOIN cat ON cat.id = e.category_id
   JOIN company co ON co.id = e.company_id
   WHERE e.status IN ('CONFIRMED', 'IN_TEST', 'RANKED')
+),
+crit_mean AS (
+  -- criterion breakdown: mean points per entry, channel and criterion, from the approved evaluations' tallies
+  -- (each channel's object built as json text, cheaper than jsonb, and read into the entry's jsonb once)
+  SELECT entry_id, jsonb_object_agg(channel, points) AS criterion_scores
+  FROM (
+    SELECT t.entry_id, t.channel, json_object_agg(t.criterion_key, t.points::numeric / t.answers) AS points
+    FROM criterion_tally t
+    WHERE t.entry_id IN (SELECT id FROM en)
+    GROUP BY t.entry_id, t.channel
+  ) per_channel
+  GROUP BY entry_id
 ),
 tc AS MATERIALIZED (
   -- tested channels: a quota above 0 and a contact point on the entry
@@ -154,12 +150,13 @@ per_category AS (
   FROM final_rows
   GROUP BY category_id
 ),
--- shopper bias from the same sums: in a cell (entry, channel, shopper) with t, n and the other shoppers' ot, on,
--- Σ (score − mean of the others' scores) = 20 × (t − n × ot / on) / den
+-- shopper bias from the same sums: in a cell (entry, channel, shopper) with t, n and the other shoppers' ot, o_n
+-- (the channel's totals less the cell's), Σ (score − mean of the others' scores) = 20 × (t − n × ot / o_n) / den
 others AS (
-  SELECT shopper_id, n, den, t, sum(t) OVER w - t AS ot, sum(n) OVER w - n AS o_n
+  SELECT cell.shopper_id, cell.n, ch.den, cell.t, ch.t - cell.t AS ot, ch.n - cell.n AS o_n
   FROM cell
-  WINDOW w AS (PARTITION BY entry_id, channel)
+  JOIN ch ON ch.category_id = cell.category_id AND ch.entry_id = cell.entry_id AND ch.channel = cell.channel
+  WHERE NOT cell.whole_channel
 ),
 bias AS (
   SELECT shopper_id, sum(n) AS evaluations, sum(20 * (t - n * ot::numeric(60, 30) / o_n) / den) / sum(n) AS mean_deviation
@@ -198,19 +195,21 @@ ORDER BY c.id, g.key, r.key
 /**
  * The canonical text the inputs digest is taken over, hashed in Postgres: a version line, the edition,
  * then one line per category ordered by code (quotas, weights, grids as jsonb, whose text form is
- * normalised; min entries, award threshold, status), then one line per APPROVED evaluation ordered by id
- * (id, task, entry, channel, shopper, and its answers as [key, points] pairs sorted by key, read from
- * evaluation_answer — the rows the rankings add up).
+ * normalised; min entries, award threshold, status), then one line per APPROVED evaluation ordered by id:
+ * `evaluation <id> <task> <entry> <channel> <shopper> <answers>`, space-separated, the answers being the
+ * evaluation's jsonb in its text form (canonical as well: jsonb keeps its keys in one fixed order, by length
+ * then bytes, and prints them the same way every time). Plain concatenation in one pass over the edition's
+ * approved evaluations. These answers are what the rankings add up: every sum they read (weighted_points,
+ * criterion_tally) is derived from them by the database itself (migration 1764700000000-ranking-sums).
  */
 export const DIGEST_SQL = `
 SELECT encode(sha256(convert_to(
-  'palmares-rankings-inputs-v1' || E'\\n' || $1::uuid::text || E'\\n' ||
+  'palmares-rankings-inputs-v2' || E'\\n' || $1::uuid::text || E'\\n' ||
   COALESCE((SELECT string_agg(jsonb_build_array('category', c.code, c.quotas, c.weights, c.grids, c.min_entries, c.award_threshold::text, c.status)::text,
                               E'\\n' ORDER BY c.code COLLATE "C")
             FROM category c WHERE c.edition_id = $1::uuid), '') || E'\\n' ||
-  COALESCE((SELECT string_agg(jsonb_build_array('evaluation', e.id, e.task_id, e.entry_id, e.channel, e.shopper_id,
-                                                COALESCE((SELECT jsonb_agg(jsonb_build_array(a.criterion_key, a.points) ORDER BY a.criterion_key COLLATE "C")
-                                                          FROM evaluation_answer a WHERE a.evaluation_id = e.id), '[]'))::text,
+  COALESCE((SELECT string_agg('evaluation ' || e.id::text || ' ' || e.task_id::text || ' ' || e.entry_id::text || ' ' || e.channel || ' '
+                                || e.shopper_id::text || ' ' || e.answers::text,
                               E'\\n' ORDER BY e.id)
             FROM evaluation e JOIN category c ON c.id = e.category_id
             WHERE c.edition_id = $1::uuid AND e.status = 'APPROVED'), ''),

@@ -3,6 +3,14 @@ import { SeasonOpening1764100000000 } from './1764100000000-season-opening';
 import { ShoppersAndTasks1764400000000 } from './1764400000000-shoppers-and-tasks';
 import { Assignment1764500000000 } from './1764500000000-assignment';
 import { Results1764600000000 } from './1764600000000-results';
+import { RankingSums1764700000000 } from './1764700000000-ranking-sums';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
-export const MIGRATIONS = [Foundation1764000000000, SeasonOpening1764100000000, ShoppersAndTasks1764400000000, Assignment1764500000000, Results1764600000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  SeasonOpening1764100000000,
+  ShoppersAndTasks1764400000000,
+  Assignment1764500000000,
+  Results1764600000000,
+  RankingSums1764700000000,
+];
