@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     console.log(palmaresTable(result));
     const c = result.counts;
     console.log(
-      `\n${result.entries.length} companies, ${result.cast.shoppers.length} shoppers; ${c.submitted} evaluations submitted, ${c.approved} approved, ${c.rejected} rejected and redone, ${c.missed} missed (${c.expired} expired, ${c.replacements} replacement tasks); inputs digest ${result.digest.slice(0, 16)}…`,
+      `\n${result.entries.length} companies, ${result.cast.shoppers.length} shoppers; ${c.submitted} evaluations submitted, ${c.approved} approved, ${c.rejected} rejected and redone, ${c.missed} missed by their shopper; ${c.expired} tasks expired in all (with those still open when the period ended), ${c.replacements} replacement tasks; inputs digest ${result.digest.slice(0, 16)}…`,
     );
     console.log(`Season played in ${formatDuration(Date.now() - started)}.\n`);
     for (const check of checks) console.log(`${check.ok ? '✓' : '✗'} ${check.name}${check.ok ? '' : `: ${check.detail}`}`);
