@@ -2,7 +2,7 @@ import { BillingService, invoiceAttachment, InvoicePurpose, type Invoice, type I
 import { AttachmentRenderers, NotificationsService } from '@app/notifications';
 import { signedInCompany } from './support/fixtures';
 import { TestPlatform } from './support/platform';
-import { pdfText, seedCompany, seedEdition, shopperToken, signedInJury, type SeededEdition } from './support/billing';
+import { issueEntryFeeInvoice, pdfText, seedCompany, seedEdition, shopperToken, signedInJury, type SeededEdition } from './support/billing';
 
 describe('billing: invoices and credit notes', () => {
   let platform: TestPlatform;
@@ -19,18 +19,7 @@ describe('billing: invoices and credit notes', () => {
   });
 
   const issue = (companyId: string, overrides: Partial<IssueInvoiceInput> = {}): Promise<Invoice> =>
-    platform.dataSource.transaction((tx) =>
-      billing.issueInvoice(tx, {
-        editionId: edition.id,
-        companyId,
-        entryId: null,
-        purpose: InvoicePurpose.EntryFee,
-        description: 'Inscription — catégorie Banque',
-        amountExclVatCents: 1_368_000,
-        vatRateBp: 2000,
-        ...overrides,
-      }),
-    );
+    issueEntryFeeInvoice(platform, { editionId: edition.id, companyId, ...overrides });
   const creditNote = (invoiceId: string, reason = 'Retrait de l’inscription') =>
     platform.dataSource.transaction((tx) => billing.issueCreditNote(tx, invoiceId, reason));
   const numberOf = (year: number, sequence: number) => `${year}-${String(sequence).padStart(6, '0')}`;

@@ -1,9 +1,19 @@
 import { Client } from 'pg';
-import { BillingService, InvoicePurpose, PaymentsService, type Invoice } from '@app/billing';
+import { BillingService, PaymentsService, type Invoice } from '@app/billing';
 import { signedInCompany } from './support/fixtures';
 import { TestPlatform } from './support/platform';
-import { sleep } from './support/wait';
-import { addCompanyUser, checkoutCompleted, deliver, seedEdition, sign, signedInJury, WEBHOOK_SECRET, type SeededEdition } from './support/billing';
+import { sleep } from '@app/simulation';
+import {
+  addCompanyUser,
+  checkoutCompleted,
+  deliver,
+  issueEntryFeeInvoice,
+  seedEdition,
+  sign,
+  signedInJury,
+  WEBHOOK_SECRET,
+  type SeededEdition,
+} from './support/billing';
 
 describe('billing: payments (card webhook, bank transfers, flags)', () => {
   let platform: TestPlatform;
@@ -46,17 +56,7 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
   });
 
   const issue = (companyId = company.companyId): Promise<Invoice> =>
-    platform.dataSource.transaction((tx) =>
-      billing.issueInvoice(tx, {
-        editionId: edition.id,
-        companyId,
-        entryId: null,
-        purpose: InvoicePurpose.EntryFee,
-        description: 'Inscription — catégorie Énergie',
-        amountExclVatCents: 1_368_000,
-        vatRateBp: 2000,
-      }),
-    );
+    issueEntryFeeInvoice(platform, { editionId: edition.id, companyId, description: 'Inscription — catégorie Énergie' });
   const count = async (table: string, where: string, params: unknown[]) =>
     Number((await platform.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n);
   const paymentsOf = (invoiceId: string) => count('payment', 'invoice_id = $1', [invoiceId]);

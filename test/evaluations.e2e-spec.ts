@@ -5,7 +5,7 @@ import { TaskDeadlines } from '@app/evaluations';
 import { TestPlatform } from './support/platform';
 import { createCategory, createEdition, juryToken, openEdition, quickCompanies } from './support/season';
 import { quickShoppers, seedEntryInTest, seedTask, type QuickShopper } from './support/shoppers';
-import { waitFor } from './support/wait';
+import { waitFor } from '@app/simulation';
 
 const HOUR = 3600 * 1000;
 

@@ -4,7 +4,7 @@ import { NotificationsService, type NotificationInput } from '@app/notifications
 import { QueueName } from '@app/core';
 import { TestPlatform } from './support/platform';
 import { uniqueEmail } from './support/fixtures';
-import { sleep, waitFor } from './support/wait';
+import { sleep, waitFor } from '@app/simulation';
 
 describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
   let platform: TestPlatform;

@@ -1,7 +1,7 @@
 import { TestPlatform } from './support/platform';
 import { createCategory, createEdition, juryToken, openEdition, quickCompanies } from './support/season';
 import { quickShoppers, seedEntryInTest, seedTask, type QuickShopper } from './support/shoppers';
-import { sleep, waitFor } from './support/wait';
+import { sleep, waitFor } from '@app/simulation';
 
 /**
  * Grid of categoryBody: greeting (max 4, weight 1), answer (max 4, weight 2), courtesy (max 1, weight 1):

@@ -5,7 +5,7 @@ import { CalendarSteps, EntriesService } from '@app/registration';
 import { QueueName } from '@app/core';
 import { TestPlatform } from './support/platform';
 import { contactPoints, createCategory, createEdition, juryToken, openEdition, quickCompanies } from './support/season';
-import { sleep, waitFor } from './support/wait';
+import { sleep, waitFor } from '@app/simulation';
 
 describe('registration: entries, invoices, the deadline and the calendar steps', () => {
   let platform: TestPlatform;

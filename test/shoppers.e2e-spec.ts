@@ -5,7 +5,7 @@ import { SectorWorkers } from '@app/shoppers';
 import { TestPlatform } from './support/platform';
 import { PASSWORD, randomSiren, tokenFromMail, uniqueEmail } from './support/fixtures';
 import { createCategory, createEdition, juryToken, quickCompanies } from './support/season';
-import { waitFor } from './support/wait';
+import { waitFor } from '@app/simulation';
 
 const INVITATION_SUBJECT = /Invitation à devenir client mystère|Invitation to become a mystery shopper/;
 

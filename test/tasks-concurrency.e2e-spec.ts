@@ -4,7 +4,7 @@ import { AppConfig } from '@app/core';
 import { SectorWorkers, TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { TestPlatform } from './support/platform';
 import { seedCategory, seedEntry, seedShopper, seedTestingEdition } from './support/tasks-fixtures';
-import { sleep, waitFor } from './support/wait';
+import { sleep, waitFor } from '@app/simulation';
 
 /**
  * Assignment under concurrency, through the sector queues: in-process BullMQ workers, then worker processes,

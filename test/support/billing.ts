@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import { AccountsService, TokensService } from '@app/accounts';
+import { BillingService, InvoicePurpose, type Invoice, type IssueInvoiceInput } from '@app/billing';
 import { isUniqueViolation } from '@app/core';
 import { signEvent } from '@app/simulation';
 import { PASSWORD, randomSiren, uniqueEmail } from './fixtures';
@@ -10,6 +11,20 @@ import type { TestPlatform } from './platform';
 
 /** The webhook secret the billing tests start the API with. */
 export const WEBHOOK_SECRET = 'whsec_test_palmares';
+
+/** An entry-fee invoice (13 680,00 € excl. VAT at 20 %) issued straight by the billing service, in a transaction of its own. */
+export function issueEntryFeeInvoice(platform: TestPlatform, fields: { editionId: string; companyId: string } & Partial<IssueInvoiceInput>): Promise<Invoice> {
+  return platform.dataSource.transaction((tx) =>
+    platform.api.get(BillingService).issueInvoice(tx, {
+      entryId: null,
+      purpose: InvoicePurpose.EntryFee,
+      description: 'Inscription — catégorie Banque',
+      amountExclVatCents: 1_368_000,
+      vatRateBp: 2000,
+      ...fields,
+    }),
+  );
+}
 
 export interface SeededEdition {
   id: string;

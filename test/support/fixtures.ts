@@ -1,7 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { sirenFor } from '@app/simulation';
+import { sirenFor, type SmtpInbox } from '@app/simulation';
 import type { ApiClient } from './platform';
-import type { SmtpInbox } from './smtp-inbox';
 
 /** A random SIREN with a valid Luhn check digit. */
 export function randomSiren(): string {

@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { inParallel } from '@app/simulation';
 
 export interface LoadResult {
   label: string;
@@ -39,18 +40,16 @@ export async function burst(
 /** Runs `work(i)` `count` times with `concurrency` in flight (for the database ceiling). */
 export async function burstOf(label: string, count: number, concurrency: number, work: (i: number) => Promise<void>): Promise<LoadResult> {
   const latencies: number[] = [];
-  let next = 0;
   let errors = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        await work(i).catch(() => errors++);
-        latencies.push(performance.now() - t0);
-      }
-    }),
+  await inParallel(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const t0 = performance.now();
+      await work(i).catch(() => errors++);
+      latencies.push(performance.now() - t0);
+    },
   );
   const seconds = (performance.now() - started) / 1000;
   return { label, requests: count, errors, seconds, perSecond: count / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses: {} };

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions } from '@app/core';
 import { RankingsService } from '@app/scoring';
-import { openBenchEnvironment } from './bench-environment';
+import { inTransaction, openBenchEnvironment } from './bench-environment';
 
 /**
  * `npm run bench:rankings`: a national season's scoring — 40 categories, 1,000 entries (25 each), 225
@@ -45,17 +45,11 @@ export async function benchRankings(): Promise<void> {
     const rankings = new RankingsService(dataSource);
     const floorSql = `SELECT count(*) AS evaluations, sum(points) AS points
                       FROM (SELECT evaluation_id, sum(points) AS points FROM evaluation_answer GROUP BY evaluation_id) per_evaluation`;
-    const floor = async () => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+    const floor = () =>
+      inTransaction(pool, async (client) => {
         await client.query(`SET LOCAL work_mem = '256MB'`);
         await client.query(floorSql);
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
-    };
+      });
     // one warm-up of each (buffers, plans), then the best of RUNS
     await floor();
     const warm = await rankings.compute(editionId);
@@ -189,9 +183,7 @@ async function seed(pool: Pool): Promise<string> {
      JOIN (SELECT user_id, row_number() OVER (ORDER BY user_id) - 1 AS r FROM shopper) sh ON sh.r = (e.k * 7 + s) % $1`,
     [SHOPPERS, new Date(now - 40 * day)],
   );
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     // weighted_points is set by its trigger, as in production; the two per-row AFTER triggers are switched off
     // for the bulk insert, and their rows written set-based with the migration's own functions
     await client.query(`ALTER TABLE evaluation DISABLE TRIGGER evaluation_answers, DISABLE TRIGGER criterion_tally_insert`);
@@ -212,13 +204,7 @@ async function seed(pool: Pool): Promise<string> {
     );
     await client.query(`SELECT criterion_tally_rebuild()`);
     await client.query(`ALTER TABLE evaluation ENABLE TRIGGER evaluation_answers, ENABLE TRIGGER criterion_tally_insert`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await pool.query(`VACUUM ANALYZE`);
   return edition.id;
 }

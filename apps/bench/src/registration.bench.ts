@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
-import { openBenchEnvironment } from './bench-environment';
+import { inTransaction, openBenchEnvironment } from './bench-environment';
 import { startCeilingServer } from './ceiling-server';
 import { burst, burstOf, printResults } from './load';
 
@@ -108,9 +108,7 @@ export async function benchRegistration(): Promise<void> {
     await ceilingApp.close();
 
     const database = await burstOf('entry writes via pg, 1 tx each (DB ceiling)', COMPANIES, CONCURRENCY, async (i) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         const entry = (
           await client.query(`INSERT INTO entry (edition_id, category_id, company_id, contact_points) VALUES ($1, $2, $3, $4) RETURNING id`, [
             edition.id,
@@ -132,13 +130,7 @@ export async function benchRegistration(): Promise<void> {
           `bench-${i}@example.test`,
           `bench:${entry.id}`,
         ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     });
 
     printResults([platform, http, database]);

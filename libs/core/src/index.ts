@@ -15,3 +15,4 @@ export * from './money';
 export * from './pdf-text';
 export * from './http/parse-id.pipe';
 export * from './start';
+export * from './http/id-filter';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EditionStatus, type Channel } from '@app/contest';
 import { DIGEST_SQL, GRIDS_SQL, RANKINGS_SQL } from './rankings.sql';
-import type { CategoryRanking, EditionRankings, RankingOutcome, RankingRow, ShopperBias } from './rankings.types';
+import type { CategoryRanking, EditionRankings, ShopperBias } from './rankings.types';
 
 /** Editions whose rankings can be read: from the test period on. */
 export const RANKABLE_STATUSES: readonly EditionStatus[] = [EditionStatus.Testing, EditionStatus.Scoring, EditionStatus.Published];
@@ -22,20 +22,8 @@ const PLANNER_SETTINGS: Record<string, string> = {
   enable_sort: 'off',
 };
 
-interface CategoryRecord {
-  categoryId: string;
-  code: string;
-  name: string;
-  cancelled: boolean;
-  contested: boolean;
-  minEntries: number;
-  awardThreshold: number | string;
-  entrants: number;
-  average: number | null;
-  statisticalTie: boolean;
-  outcome: RankingOutcome;
-  rows: RankingRow[];
-}
+/** A category as the statement returns it: the award threshold is a numeric, which pg hands over as text. */
+type CategoryRecord = Omit<CategoryRanking, 'awardThreshold'> & { awardThreshold: number | string };
 
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 

@@ -1,4 +1,5 @@
 export * from './api-client';
+export * from './parallel';
 export * from './payment-provider';
 export * from './smtp-inbox';
 export * from './wait';

@@ -52,7 +52,7 @@ export class SignupDto {
   email: string;
 
   @ApiProperty({ minLength: 10 })
-  @IsString()
+  @IsString({ message: PASSWORD_MESSAGE })
   @Matches(PASSWORD_RULE, { message: PASSWORD_MESSAGE })
   password: string;
 

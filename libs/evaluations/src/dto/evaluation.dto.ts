@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { EvaluationStatus } from '../entities/evaluation.entity';
 import { PageQuery } from './task.dto';
+import { IdFilter } from '@app/core';
 
 /** An ISO-8601 instant with its offset (`Z` or `+02:00`): when the test was performed. */
 export const ISO_INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -56,18 +57,12 @@ export class ListEvaluationsQuery extends PageQuery {
   @IsIn(Object.values(EvaluationStatus), { message: `status must be one of ${Object.values(EvaluationStatus).join(', ')}` })
   status?: EvaluationStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'editionId must be the id of an edition' })
+  @IdFilter('an edition')
   editionId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'categoryId must be the id of a category' })
+  @IdFilter('a category')
   categoryId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'shopperId must be the id of a shopper' })
+  @IdFilter('a shopper')
   shopperId?: string;
 }

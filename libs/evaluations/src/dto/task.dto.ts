@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { TaskStatus } from '@app/shoppers';
+import { IdFilter } from '@app/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_PAGE = 500;
@@ -41,24 +42,16 @@ export class ListTasksQuery extends PageQuery {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 instant such as 2027-04-30T23:59:59Z' })
   to?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
-  @IsOptional()
-  @IsUUID('all', { message: 'editionId must be the id of an edition' })
+  @IdFilter('an edition', 'Jury only')
   editionId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
-  @IsOptional()
-  @IsUUID('all', { message: 'categoryId must be the id of a category' })
+  @IdFilter('a category', 'Jury only')
   categoryId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
-  @IsOptional()
-  @IsUUID('all', { message: 'shopperId must be the id of a shopper' })
+  @IdFilter('a shopper', 'Jury only')
   shopperId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Jury only' })
-  @IsOptional()
-  @IsUUID('all', { message: 'entryId must be the id of an entry' })
+  @IdFilter('an entry', 'Jury only')
   entryId?: string;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { CHANNELS, type Channel } from '@app/contest';
 import { EntryStatus } from '../entities/entry.entity';
+import { IdFilter } from '@app/core';
 
 const MAX_PER_CHANNEL = 20;
 
@@ -63,14 +64,10 @@ export class CreateEntryDto {
 }
 
 export class ListEntriesQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'editionId must be the id of an edition' })
+  @IdFilter('an edition')
   editionId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'categoryId must be the id of a category' })
+  @IdFilter('a category')
   categoryId?: string;
 
   @ApiPropertyOptional({ enum: Object.values(EntryStatus) })

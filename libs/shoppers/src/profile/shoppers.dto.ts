@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,7 +7,6 @@ import {
   ArrayUnique,
   IsArray,
   IsEmail,
-  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -17,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsSiren, LOCALES, PASSWORD_MESSAGE, PASSWORD_RULE, type Locale, UserView } from '@app/accounts';
+import { IsSiren, SignupDto, UserView } from '@app/accounts';
 
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -83,21 +82,12 @@ export class InvitationView {
   @ApiProperty() createdAt: string;
 }
 
-export class AcceptInvitationDto {
+/** The invitation's token, and the password and locale with the sign-up's rules. */
+export class AcceptInvitationDto extends PickType(SignupDto, ['password', 'locale'] as const) {
   @ApiProperty({ description: 'The token from the invitation e-mail' })
   @IsString({ message: 'token must be the token from the invitation e-mail' })
   @Length(10, 2000, { message: 'token must be the token from the invitation e-mail' })
   token: string;
-
-  @ApiProperty({ minLength: 10 })
-  @IsString({ message: PASSWORD_MESSAGE })
-  @Matches(PASSWORD_RULE, { message: PASSWORD_MESSAGE })
-  password: string;
-
-  @ApiPropertyOptional({ enum: LOCALES, default: 'fr' })
-  @IsOptional()
-  @IsIn(LOCALES, { message: 'locale must be fr or en' })
-  locale?: Locale;
 }
 
 export class ConflictDto {
@@ -157,13 +147,8 @@ export class ShopperProfileView {
   @ApiProperty({ type: [ConflictView] }) conflicts: ConflictView[];
 }
 
-export class ShopperSummaryView {
-  @ApiProperty() userId: string;
-  @ApiProperty() name: string;
-  @ApiProperty() email: string;
-  @ApiProperty({ type: [String] }) sectors: string[];
-  @ApiProperty() weeklyCapacity: number;
-  @ApiProperty() suspended: boolean;
+/** A shopper in the jury's list: the profile without the conflicts, with the suspension date and task counts. */
+export class ShopperSummaryView extends OmitType(ShopperProfileView, ['conflicts'] as const) {
   @ApiPropertyOptional({ nullable: true, type: String }) suspendedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Number of tasks by status, e.g. { "ASSIGNED": 3, "SUBMITTED": 1 }; missing statuses are 0' })

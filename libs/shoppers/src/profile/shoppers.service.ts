@@ -144,12 +144,7 @@ export class ShoppersService {
       [userId],
     )) as { siren: string; reason: string; company_name: string | null }[];
     return {
-      userId: row.user_id,
-      name: row.name,
-      email: row.email,
-      sectors: row.sectors,
-      weeklyCapacity: row.weekly_capacity,
-      suspended: row.suspended_at !== null,
+      ...shopperFields(row),
       conflicts: conflicts.map((c): ConflictView => ({ siren: c.siren, reason: c.reason, companyName: c.company_name })),
     };
   }
@@ -257,7 +252,8 @@ function toInvitationView(invitation: ShopperInvitation): InvitationView {
   };
 }
 
-function toSummaryView(row: ShopperRow, tasks: Record<string, number>): ShopperSummaryView {
+/** What the shopper's own profile and the jury's list both show of a shopper. */
+function shopperFields(row: ShopperRow) {
   return {
     userId: row.user_id,
     name: row.name,
@@ -265,6 +261,12 @@ function toSummaryView(row: ShopperRow, tasks: Record<string, number>): ShopperS
     sectors: row.sectors,
     weeklyCapacity: row.weekly_capacity,
     suspended: row.suspended_at !== null,
+  };
+}
+
+function toSummaryView(row: ShopperRow, tasks: Record<string, number>): ShopperSummaryView {
+  return {
+    ...shopperFields(row),
     suspendedAt: row.suspended_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     tasks,

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient } from '../api-client';
 import { checkoutCompleted, signEvent } from '../payment-provider';
+import { inParallel } from '../parallel';
 import { sleep, waitFor } from '../wait';
 import { buildCast, GRIDS, perceivedPoints, SCENARIOS, type Cast, type Channel, type SimCompany, type SimShopper } from './cast';
 import type { InboxMessage, SeasonInbox } from './inbox';
@@ -440,20 +441,6 @@ function linkToken(mail: InboxMessage): string {
   const match = /[?&]token=([^\s"&<]+)/.exec(mail.text);
   if (!match) throw new Error(`no link with a token in "${mail.subject}"`);
   return decodeURIComponent(match[1]);
-}
-
-/** Runs `work` over `items`, at most `limit` at once, keeping the order of the results. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 function clock(ms: number): string {

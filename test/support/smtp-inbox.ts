@@ -1,1 +1,0 @@
-export { SmtpInbox, type ReceivedMail } from '@app/simulation';

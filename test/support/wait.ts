@@ -1,1 +1,0 @@
-export { sleep, waitFor } from '@app/simulation';
