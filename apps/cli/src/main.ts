@@ -14,7 +14,12 @@ const USAGE = 'Usage: npm run jury:create -- --email <email> --password <passwor
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command !== 'jury:create') throw new UsageError(USAGE);
-  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } } });
+  let values: { email?: string; password?: string; name?: string };
+  try {
+    ({ values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } } }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
   const dto = plainToInstance(CreateJuryUserDto, values);
   const errors = await validate(dto);
   if (errors.length > 0) throw new UsageError(`${errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; ')}\n${USAGE}`);

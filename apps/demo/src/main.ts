@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import {
   ApiClient,
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   } catch {
     // no .env: the defaults of .env.example apply
   }
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     options: {
       companies: { type: 'string' },
       shoppers: { type: 'string' },
@@ -173,6 +173,16 @@ function formatDuration(ms: number): string {
 }
 
 class UsageError extends Error {}
+
+/** parseArgs, with an unknown or malformed option reported as a usage error rather than a stack trace. */
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    throw error;
+  }
+}
 
 main().catch((error: unknown) => {
   console.error(error instanceof UsageError ? error.message : error);
