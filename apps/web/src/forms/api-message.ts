@@ -14,19 +14,26 @@ export function fieldPaths(values: unknown, prefix = ''): string[] {
 }
 
 /**
- * The API's validation message lists each rule broken, separated by "; ", each starting with the field
- * path it is about (`siren must be a SIREN…; password must be…`). A sentence that starts with a field
- * goes next to it; one that names a field otherwise (`a company with SIREN … is already registered`)
- * goes there through `aliases`; the rest is for the whole form.
+ * A validation refusal lists each rule broken, separated by "; ", each starting with the field path it
+ * is about (`siren must be a SIREN…; password must be…`): each goes next to its field. Any other
+ * refusal is one sentence (which may hold a "; " of its own): it goes next to the field it names
+ * through `aliases` (`a company with SIREN … is already registered` → siren), else to the whole form.
  */
 export function splitApiMessage(message: string, paths: string[], aliases: Record<string, RegExp> = {}): SplitMessage {
   const split: SplitMessage = { fields: {}, general: [] };
-  for (const sentence of message
-    .split('; ')
-    .map((part) => part.trim())
-    .filter(Boolean)) {
+  const subjectOf = (sentence: string) => {
     const subject = sentence.split(' ')[0];
-    const field = paths.includes(subject) ? subject : Object.keys(aliases).find((path) => aliases[path].test(sentence));
+    return paths.includes(subject) ? subject : undefined;
+  };
+  const sentences = message.split('; ').map((part) => part.trim());
+  if (!sentences.some(subjectOf)) {
+    const field = Object.keys(aliases).find((path) => aliases[path].test(message));
+    if (field) split.fields[field] = message;
+    else split.general.push(message);
+    return split;
+  }
+  for (const sentence of sentences.filter(Boolean)) {
+    const field = subjectOf(sentence);
     if (field) split.fields[field] = split.fields[field] ? `${split.fields[field]}; ${sentence}` : sentence;
     else split.general.push(sentence);
   }
