@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import { AccountsService } from './accounts.service';
 import { CurrentUser, Public, Roles, type AuthUser } from './auth/auth-user';
-import { ConfirmEmailDto, CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
+import { ConfirmEmailDto, CreateJuryUserDto, SignupDto, UserView } from './dto/auth.dto';
 import { Role } from './entities/user.entity';
 
 @ApiTags('accounts')
@@ -25,14 +24,6 @@ export class AccountsController {
   @ApiOkResponse({ type: UserView })
   confirm(@Body() dto: ConfirmEmailDto): Promise<UserView> {
     return this.accounts.confirmEmail(dto.token);
-  }
-
-  @Public()
-  @Post('auth/login')
-  @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponse })
-  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
-    return this.accounts.login(dto, request.ip);
   }
 
   @ApiBearerAuth()

@@ -6,6 +6,8 @@ export interface AuthUser {
   id: string;
   role: Role;
   companyId: string | null;
+  /** The login (refresh-token family) the access token was issued for, if any. */
+  sessionId?: string;
 }
 
 export const IS_PUBLIC = 'palmares:public';

@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Locale } from '../entities/user.entity';
+
+export const LinkPurpose = { PasswordReset: 'PASSWORD_RESET', ColleagueInvitation: 'COLLEAGUE_INVITATION' } as const;
+export type LinkPurpose = (typeof LinkPurpose)[keyof typeof LinkPurpose];
+
+/** A single-use link sent by e-mail (only the SHA-256 of its token is kept). */
+@Entity('account_link')
+export class AccountLink {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: Object.values(LinkPurpose), enumName: 'account_link_purpose' })
+  purpose: LinkPurpose;
+
+  @Column({ name: 'token_hash', type: 'bytea' })
+  tokenHash: Buffer;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  /** The account whose password a reset link changes. */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId: string | null;
+
+  /** The company an invitation joins. */
+  @Column({ name: 'company_id', type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  @Column({ type: 'varchar', length: 2, default: 'fr' })
+  locale: Locale;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
