@@ -1,3 +1,4 @@
+import { companyRecipients } from '@app/accounts';
 import { TestPlatform, type ApiResponse } from './support/platform';
 import { PASSWORD, signedInCompany, tokenFromMail, uniqueEmail } from './support/fixtures';
 import { shopperToken } from './support/billing';
@@ -239,9 +240,8 @@ describe('portal accounts: sessions, passwords, language and colleagues', () => 
         { id: company.userId, email: company.email, locale: 'fr', confirmed: true, createdAt: expect.any(String) },
         { id: accepted.body.user.id, email, locale: 'en', confirmed: true, createdAt: expect.any(String) },
       ]);
-      const { companyRecipients } = await import('@app/accounts');
       const recipients = await companyRecipients(platform.dataSource.manager, [company.companyId]);
-      expect(recipients.map((r) => r.email)).toEqual([company.email, email]);
+      expect(recipients.map((r: { email: string }) => r.email)).toEqual([company.email, email]);
     });
 
     it('refuses an address that has an account (409), a bad address or locale (400), and other roles (403)', async () => {

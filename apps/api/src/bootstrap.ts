@@ -15,6 +15,7 @@ import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
 import { ALL_QUEUES, HttpExceptionFilter, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
+import { UNPREFIXED_ROUTES } from './pages/page-routes';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
@@ -33,7 +34,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     },
   );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
