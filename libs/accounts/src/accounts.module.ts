@@ -4,10 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
-import { AccountsController } from './accounts.controller';
 import './templates';
 import { AccountsService } from './accounts.service';
-import { AuthGuard } from './auth/auth.guard';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { EmailThrottle } from './auth/email-throttle.service';
@@ -32,8 +30,7 @@ import { SessionsService } from './sessions/sessions.service';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string }),
     }),
   ],
-  controllers: [AccountsController],
-  providers: [AccountsService, TokensService, LoginThrottle, EmailThrottle, AuthGuard, SessionsService, AccountLinks, PasswordChanges, ColleaguesService],
-  exports: [AccountsService, TokensService, AuthGuard, SessionsService, PasswordChanges, ColleaguesService],
+  providers: [AccountsService, TokensService, LoginThrottle, EmailThrottle, SessionsService, AccountLinks, PasswordChanges, ColleaguesService],
+  exports: [AccountsService, TokensService, SessionsService, PasswordChanges, ColleaguesService],
 })
 export class AccountsModule {}

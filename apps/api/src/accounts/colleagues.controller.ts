@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AccountsService, ColleaguesService, CurrentUser, LoginResponse, Public, Role, Roles, type AuthUser } from '@app/accounts';
+import { AccountsService, ColleaguesService, LoginResponse, Role, type AuthUser } from '@app/accounts';
+import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { parseId } from '@app/core';
 import { sendSession } from './refresh-cookie';
 import { AcceptInvitationDto, ColleagueView, InvitationView, InviteColleagueDto } from './portal-accounts.dto';

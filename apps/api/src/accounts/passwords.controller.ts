@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AccountsService, CurrentUser, PasswordChanges, Public, UserView, type AuthUser } from '@app/accounts';
+import { AccountsService, PasswordChanges, UserView, type AuthUser } from '@app/accounts';
+import { CurrentUser, Public } from '../auth/decorators';
 import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto, UpdateMeDto } from './portal-accounts.dto';
 
 /** Forgotten and changed passwords, and the user's own settings. */

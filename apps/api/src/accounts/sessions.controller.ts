@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AccountsService, LoginDto, LoginResponse, Public, SessionsService } from '@app/accounts';
+import { AccountsService, LoginDto, LoginResponse, SessionsService } from '@app/accounts';
+import { Public } from '../auth/decorators';
 import { clearRefreshCookie, refreshCookieOf, sendSession } from './refresh-cookie';
 
 /** Logging in and out; the refresh token lives in the `palmares_refresh` cookie, rotated at each use. */

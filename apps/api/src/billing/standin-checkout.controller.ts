@@ -1,7 +1,7 @@
 import { BadGatewayException, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '@app/accounts';
+import { Public } from '../auth/decorators';
 import { StandinCheckout, type StandinSession } from '@app/billing';
 import { AppConfig, formatEuros } from '@app/core';
 import { pageTemplate, renderPage, sendHtml } from '../pages/html-page';
