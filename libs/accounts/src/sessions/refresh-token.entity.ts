@@ -1,7 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A refresh token handed out (only its SHA-256 is kept); the tokens of one login form a family. */
 @Entity('refresh_token')
+@Index('refresh_token_hash_key', ['tokenHash'], { unique: true })
+@Index('refresh_token_family_idx', ['familyId'])
+@Index('refresh_token_user_idx', ['userId'])
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -10,6 +13,7 @@ export class RefreshToken {
   familyId: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
+  @ForeignKey('app_user', { name: 'refresh_token_user_id_fkey', onDelete: 'CASCADE' })
   userId: string;
 
   @Column({ name: 'token_hash', type: 'bytea' })
