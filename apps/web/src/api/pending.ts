@@ -1,7 +1,7 @@
 /**
- * Routes and fields the portal uses that `openapi.json` does not describe yet: issue 13's new routes
- * (built by the server side of the portal) and the responses that lack a schema until the contract is
- * complete (issue 10). Written in openapi-typescript's shape so that the client treats them like the
+ * Routes and fields the portal uses that `openapi.json` does not describe yet: the entries' responses,
+ * which lack a schema until the contract is complete (issue 10), and issue 13's report and licence
+ * routes (built by the server side of the portal). Written in openapi-typescript's shape so that the client treats them like the
  * generated ones; delete each entry once the committed document describes it, and the web build then
  * checks it against the API.
  */
@@ -32,19 +32,9 @@ type NoMethods = {
 type Route<M> = Omit<NoMethods, keyof M> & M;
 type ById = { id: string };
 
-export interface Session {
-  accessToken: string;
-  user: Schemas['UserView'];
-}
-
-export interface TransferInstructions {
-  iban: string;
-  bic: string;
-  beneficiary: string;
-  reference: string;
-}
-
-export type Invoice = Schemas['InvoiceView'] & { transfer?: TransferInstructions | null };
+export type Invoice = Schemas['InvoiceView'];
+export type Session = Schemas['LoginResponse'];
+export type Colleague = Schemas['ColleagueView'];
 
 export type EntryStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'IN_TEST' | 'RANKED' | 'WITHDRAWN' | 'EXCLUDED';
 
@@ -110,35 +100,15 @@ export interface EntryReport {
 
 export interface Licence {
   invoice: Invoice | null;
+  /** NONE: the category charges no licence fee, the title comes with its licence. */
   status: 'NONE' | 'UNPAID' | 'PAID';
-  verificationCode: string | null;
-  verificationUrl: string | null;
-}
-
-export interface Colleague {
-  id: string;
-  email: string;
-  locale: 'fr' | 'en';
-  confirmed: boolean;
-  createdAt: string;
+  verificationCode: string;
+  verificationUrl: string;
+  /** The logo may be used until then; null while unpaid. */
+  validUntil: string | null;
 }
 
 export interface PendingPaths {
-  '/api/auth/refresh': Route<{ post: Operation<Session> }>;
-  '/api/auth/logout': Route<{ post: Operation<void, never, never, never, 204> }>;
-  '/api/auth/password-reset': Route<{ post: Operation<void, { email: string }, never, never, 202> }>;
-  '/api/auth/password-reset/confirm': Route<{ post: Operation<void, { token: string; password: string }, never, never, 204> }>;
-  '/api/me': Route<{
-    get: Operation<Schemas['UserView']>;
-    patch: Operation<Schemas['UserView'], { locale: 'fr' | 'en' }>;
-  }>;
-  '/api/me/password': Route<{ post: Operation<void, { currentPassword: string; newPassword: string }, never, never, 204> }>;
-  '/api/companies/me/users': Route<{
-    get: Operation<Colleague[]>;
-    post: Operation<Colleague, { email: string; locale?: 'fr' | 'en' }, never, never, 201>;
-  }>;
-  '/api/companies/me/users/{id}': Route<{ delete: Operation<void, never, ById, never, 204> }>;
-  '/api/companies/invitations/accept': Route<{ post: Operation<Session, { token: string; password: string }, never, never, 201> }>;
   '/api/entries': Route<{
     get: Operation<Entry[], never, never, { editionId?: string; categoryId?: string; status?: EntryStatus }>;
     post: Operation<Entry, CreateEntry, never, never, 201>;
@@ -147,6 +117,4 @@ export interface PendingPaths {
   '/api/entries/{id}/withdraw': Route<{ post: Operation<Entry, never, ById> }>;
   '/api/entries/{id}/report': Route<{ get: Operation<EntryReport, never, ById> }>;
   '/api/entries/{id}/licence': Route<{ get: Operation<Licence, never, ById> }>;
-  '/api/invoices': Route<{ get: Operation<Invoice[], never, never, { editionId?: string }> }>;
-  '/api/invoices/{id}': Route<{ get: Operation<Invoice, never, ById> }>;
 }

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { FormAlert } from '../../forms/FormAlert';
 import { rule } from '../../forms/fields';
 import { useApiForm } from '../../forms/useApiForm';
+import { useLocale } from '../../i18n/I18nProvider';
 import { checks } from '../../rules/checks';
 import { Page } from '../../ui/Page';
 
@@ -17,12 +18,13 @@ export function JoinPage() {
   const intl = useIntl();
   const { token } = route.useSearch();
   const { signIn } = useAuth();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const { form, onSubmit, submitting, formError } = useApiForm({
     initialValues: { password: '' },
     validate: { password: rule(intl, checks.password) },
     submit: async ({ password }) => {
-      signIn(await unwrap(api.POST('/api/companies/invitations/accept', { body: { token: token ?? '', password } })));
+      signIn(await unwrap(api.POST('/api/companies/invitations/accept', { body: { token: token ?? '', password, locale } })));
       await navigate({ to: '/entries' });
     },
   });
