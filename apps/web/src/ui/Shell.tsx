@@ -4,14 +4,29 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useAuth } from '../auth/AuthProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ButtonLink } from './links';
 import { navigationFor, type NavItem } from './navigation';
 import './shell.css';
 
-function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
+/** In the header: a row of light buttons; in the phone's menu: full-width navigation links. */
+function NavItemLink({ item, inMenu, onNavigate }: { item: NavItem; inMenu?: boolean; onNavigate?: () => void }) {
   const intl = useIntl();
   const label = intl.formatMessage({ id: item.label });
-  if ('href' in item) return <NavLink href={item.href} label={label} component="a" />;
-  return <NavLink component={Link} to={item.to} label={label} onClick={onNavigate} activeOptions={{ exact: true }} />;
+  if (inMenu) {
+    if ('href' in item) return <NavLink href={item.href} label={label} component="a" />;
+    return <NavLink component={Link} to={item.to} label={label} onClick={onNavigate} activeOptions={{ exact: true }} />;
+  }
+  if ('href' in item)
+    return (
+      <Button component="a" href={item.href} variant="subtle" size="compact-sm">
+        {label}
+      </Button>
+    );
+  return (
+    <ButtonLink to={item.to} variant="subtle" size="compact-sm" activeOptions={{ exact: true }} activeProps={{ 'data-active': true, variant: 'light' }}>
+      {label}
+    </ButtonLink>
+  );
 }
 
 function UserMenu() {
@@ -78,7 +93,7 @@ export function Shell() {
             <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
               <FormattedMessage id="app.name" />
             </Anchor>
-            <Group component="nav" gap={0} visibleFrom="md" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+            <Group component="nav" gap={4} visibleFrom="md" wrap="nowrap" aria-label={intl.formatMessage({ id: 'nav.main' })}>
               {items.map((item) => (
                 <NavItemLink key={item.label} item={item} />
               ))}
@@ -93,7 +108,7 @@ export function Shell() {
       <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>
         <Stack gap={0}>
           {items.map((item) => (
-            <NavItemLink key={item.label} item={item} onNavigate={close} />
+            <NavItemLink key={item.label} item={item} inMenu onNavigate={close} />
           ))}
         </Stack>
       </AppShell.Navbar>

@@ -221,11 +221,12 @@ export function NewEntryPage() {
                   <FormattedMessage id="common.back" />
                 </Button>
                 {step < 2 ? (
-                  <Button onClick={next}>
+                  // Distinct keys: React must not turn this very button into the submit button while it is being clicked.
+                  <Button key="next" onClick={next}>
                     <FormattedMessage id="common.next" />
                   </Button>
                 ) : (
-                  <Button type="submit" loading={submitting}>
+                  <Button key="submit" type="submit" loading={submitting}>
                     <FormattedMessage id="newEntry.confirm" />
                   </Button>
                 )}
