@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { AuthProvider, useAuth } from './auth/AuthProvider';
 import { I18nProvider } from './i18n/I18nProvider';
 import { createAppRouter } from './router';
-import { theme } from './theme';
+import { cssVariables, theme } from './theme';
 import { PageLoader } from './ui/PageLoader';
 
 function RoutedPortal({ queryClient }: { queryClient: QueryClient }) {
@@ -24,7 +24,7 @@ function RoutedPortal({ queryClient }: { queryClient: QueryClient }) {
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <I18nProvider>

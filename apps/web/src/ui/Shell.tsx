@@ -47,8 +47,8 @@ function UserMenu() {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button variant="default" size="sm" aria-haspopup="menu">
-          <Text span size="sm" truncate maw={180}>
+        <Button variant="default" size="sm" px="xs" aria-haspopup="menu">
+          <Text span size="sm" truncate maw={{ base: 96, sm: 200 }}>
             {user.email}
           </Text>
         </Button>
@@ -81,7 +81,7 @@ export function Shell() {
         <FormattedMessage id="nav.skip" />
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
@@ -105,15 +105,15 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+      <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'nav.menu' })}>
         <Stack gap={0}>
           {items.map((item) => (
             <NavItemLink key={item.label} item={item} inMenu onNavigate={close} />
           ))}
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
-        <Container size="lg" component="main" id="main" tabIndex={-1} px={0}>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="lg" px={0}>
           <Outlet />
         </Container>
       </AppShell.Main>

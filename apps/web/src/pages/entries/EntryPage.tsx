@@ -30,7 +30,7 @@ function EntryTimeline({ entry, edition }: { entry: Entry; edition: Edition }) {
       <Title order={2} id="timeline-heading" mb="md">
         <FormattedMessage id="entry.timeline" />
       </Title>
-      <Timeline active={steps.length - 1} bulletSize={16} styles={{ root: { listStyle: 'none' }, item: { listStyle: 'none' } }}>
+      <Timeline active={steps.length - 1} bulletSize={16} component="ol" styles={{ root: { listStyle: 'none', padding: 0 } }}>
         {steps.map((step) => (
           <Timeline.Item
             key={`${step.status}-${step.at}`}
