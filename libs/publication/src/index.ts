@@ -8,3 +8,4 @@ export * from './publication.service';
 export * from './titles/title-code.entity';
 export * from './titles/titles.service';
 export * from './titles/logo-kit';
+export * from './public-results.service';
