@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Colleague } from '../../api/pending';
+import type { Colleague } from '../../api/types';
 import { queries } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { FormAlert } from '../../forms/FormAlert';

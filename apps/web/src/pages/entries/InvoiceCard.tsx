@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { FormattedMessage } from 'react-intl';
-import type { Invoice } from '../../api/pending';
+import type { Invoice } from '../../api/types';
 import { useFormat } from '../../format/useFormat';
 import { DownloadButton } from '../../ui/DownloadButton';
 
