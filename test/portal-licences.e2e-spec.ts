@@ -73,4 +73,9 @@ describe('logo licence: licence, logo kit and verification code', () => {
     expect((await platform.client.get(`/api/entries/not-an-id/licence`, season.runnerUp.token)).status).toBe(404);
     expect((await platform.client.get(`/api/entries/${entryOf(season.winner)}/licence`, season.shopper.token)).status).toBe(403);
   });
+
+  it('a ranked entry’s timeline ends with its ranking at publication', async () => {
+    const { timeline } = (await platform.client.get(`/api/entries/${entryOf(season.runnerUp)}`, season.runnerUp.token)).body;
+    expect(timeline.at(-1).status).toBe('RANKED');
+  });
 });

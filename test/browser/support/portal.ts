@@ -80,7 +80,9 @@ export async function keepScreenshotOnFailure(name: string, context: BrowserCont
   } catch (error) {
     mkdirSync(FAILURES_DIR, { recursive: true });
     const slug = name.replace(/[^\w-]+/g, '-').slice(0, 80);
-    await Promise.all(context.pages().map((page, i) => page.screenshot({ path: resolve(FAILURES_DIR, `${slug}-${i}.png`), fullPage: true }).catch(() => undefined)));
+    await Promise.all(
+      context.pages().map((page, i) => page.screenshot({ path: resolve(FAILURES_DIR, `${slug}-${i}.png`), fullPage: true }).catch(() => undefined)),
+    );
     throw error;
   } finally {
     await context.close();
