@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CHANNELS, type Channel, type PerChannel, type Scenario } from '@app/contest';
+import { faultPoint } from '@app/core';
 import { Task, TaskStatus } from '../entities/task.entity';
 import { TaskAssignment } from './task-assignment.service';
 import { taskTimings } from './task-timings';
@@ -132,6 +133,7 @@ export class TaskGeneration {
       }
     }
     await flush();
+    faultPoint('after-task-generation');
     const inserted = Date.now();
     this.logger.log(`Edition ${editionId}: ${created} task(s) generated for ${entries.length} entr(ies) in test`);
     await this.assignment.enqueueBySector(createdByCode);
