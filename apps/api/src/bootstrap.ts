@@ -15,7 +15,7 @@ import { AccountsService } from '@app/accounts';
 import { ALL_QUEUES, HttpExceptionFilter, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
 
-/** Builds the HTTP application exactly as production runs it; tests use this too. */
+/** Builds the HTTP application exactly as production runs it (its entry point adds the drain on SIGTERM); tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
@@ -35,7 +35,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -17,3 +17,4 @@ export * from './http/parse-id.pipe';
 export * from './start';
 export * from './http/id-filter';
 export * from './fault-point';
+export * from './http/unavailable';

@@ -19,7 +19,7 @@ export function report(scenario: string, injected: string, figures: Figures): vo
     Object.entries(figures)
       .map(([kind, t]) => `${kind}: lost ${t.lost}, doubled ${t.doubled}, stuck ${t.stuck}`)
       .join(' | ');
-  console.log(line);
+  process.stdout.write(`${line}\n`);
   mkdirSync(LOG_DIR, { recursive: true });
   appendFileSync(join(LOG_DIR, 'figures.txt'), `${line}\n`);
 }
