@@ -40,7 +40,12 @@ describe('fault: Redis restarted empty', () => {
     const deadline = new Date(now + 20 * SECOND);
     const paymentDueAt = new Date(deadline.getTime() + 4 * SECOND);
     const testPeriodStart = new Date(deadline.getTime() + 8 * SECOND);
-    const openId = await seedEdition(db, 'OPEN', { registrationDeadline: deadline, paymentDueAt, testPeriodStart, testPeriodEnd: new Date(testPeriodStart.getTime() + 30 * 60 * SECOND) });
+    const openId = await seedEdition(db, 'OPEN', {
+      registrationDeadline: deadline,
+      paymentDueAt,
+      testPeriodStart,
+      testPeriodEnd: new Date(testPeriodStart.getTime() + 30 * 60 * SECOND),
+    });
     const viable = await seedSector(db, openId, { entries: 0, entryStatus: 'CONFIRMED', quota: 10, shoppers: 12 });
     const tooSmall = await seedSector(db, openId, { entries: 0, entryStatus: 'CONFIRMED', quota: 10, shoppers: 12 });
     open = { id: openId, deadline, paymentDueAt, viable: viable.id, tooSmall: tooSmall.id, unpaidEntry: '', paidEntries: [] };
@@ -59,7 +64,10 @@ describe('fault: Redis restarted empty', () => {
     inbox.refuseNext = Number.MAX_SAFE_INTEGER; // the e-mails wait in Redis, retrying, when it dies
     for (const [i, company] of companies.entries()) {
       const categoryId = i < 4 ? open.viable : open.tooSmall;
-      const entry = await client.expectOk('POST', '/api/entries', { body: { categoryId, contactPoints: { PHONE: ['+33 1 23 45 67 89'] } }, token: company.token });
+      const entry = await client.expectOk('POST', '/api/entries', {
+        body: { categoryId, contactPoints: { PHONE: ['+33 1 23 45 67 89'] } },
+        token: company.token,
+      });
       if (i === 3) {
         open.unpaidEntry = entry.id;
         continue;
@@ -93,9 +101,12 @@ describe('fault: Redis restarted empty', () => {
       (await taskFigures(db, open.id)).assigned === 30 &&
       (await taskFigures(db, inTest.id)).stuck === 0 &&
       (await mailFigures(db, inbox, startedAt)).stuck === 0;
-    await waitFor(done, Math.max(open.deadline.getTime() + 8 * SECOND - Date.now(), 0) + RECOVERY_BOUND_MS, 'the running worker to rebuild from Postgres', 500).catch(
-      () => undefined,
-    );
+    await waitFor(
+      done,
+      Math.max(open.deadline.getTime() + 8 * SECOND - Date.now(), 0) + RECOVERY_BOUND_MS,
+      'the running worker to rebuild from Postgres',
+      500,
+    ).catch(() => undefined);
     const recoveredMs = Date.now() - restartedAt;
 
     const figures = await seasonFigures();
@@ -121,19 +132,29 @@ describe('fault: Redis restarted empty', () => {
     await platform.startWorker('redis-loss-worker-started-after');
     const calendar = new Queue(QueueName.EditionCalendar, { connection: { url: redis!.url }, prefix: platform.prefix });
     try {
-      const [inTestEdition, openEdition] = await Promise.all([inTest.id, open.id].map(async (id) => (await platform.db.query(`SELECT * FROM edition WHERE id = $1`, [id]))[0]));
+      const [inTestEdition, openEdition] = await Promise.all(
+        [inTest.id, open.id].map(async (id) => (await platform.db.query(`SELECT * FROM edition WHERE id = $1`, [id]))[0]),
+      );
       const rerun = [
         JobId.calendar(inTest.id, 'registration-close', inTestEdition.registration_deadline),
         JobId.calendar(inTest.id, 'payment-due', inTestEdition.payment_due_at),
         JobId.calendar(open.id, 'registration-close', openEdition.registration_deadline),
         JobId.calendar(open.id, 'payment-due', openEdition.payment_due_at),
       ];
-      await waitFor(async () => (await Promise.all(rerun.map((id) => calendar.getJobState(id)))).every((s) => s === 'completed'), 30 * SECOND, 'the past steps to run again');
+      await waitFor(
+        async () => (await Promise.all(rerun.map((id) => calendar.getJobState(id)))).every((s) => s === 'completed'),
+        30 * SECOND,
+        'the past steps to run again',
+      );
     } finally {
       await calendar.close();
     }
     const figures = await seasonFigures();
-    report('worker started after Redis lost its data', 'Redis restarted empty, then a new worker started: close and payment due of both editions run again', figures);
+    report(
+      'worker started after Redis lost its data',
+      'Redis restarted empty, then a new worker started: close and payment due of both editions run again',
+      figures,
+    );
     expect({ inTest: await entryStatuses(inTest.id), open: await entryStatuses(open.id), categories: await categoryStatuses(open.id) }).toEqual(before);
     expect(figures).toEqual({ tasks: clean(), 'e-mails': clean(), steps: clean(), invoices: clean() });
   }, 90_000);
@@ -159,7 +180,8 @@ describe('fault: Redis restarted empty', () => {
             + (SELECT count(*) FROM invoice WHERE edition_id = $1)::int AS n`,
       [inTest.id],
     );
-    const sum = (...tallies: Tally[]): Tally => tallies.reduce((a, t) => ({ lost: a.lost + t.lost, doubled: a.doubled + t.doubled, stuck: a.stuck + t.stuck }), clean());
+    const sum = (...tallies: Tally[]): Tally =>
+      tallies.reduce((a, t) => ({ lost: a.lost + t.lost, doubled: a.doubled + t.doubled, stuck: a.stuck + t.stuck }), clean());
     const tasks = sum(await taskFigures(db, open.id), await taskFigures(db, inTest.id));
     const mails = await mailFigures(db, inbox, startedAt);
     const steps = sum(await stepFigures(db, open.id, ['OPEN→CLOSED', 'CLOSED→TESTING']), await stepFigures(db, inTest.id, [], undone.n));

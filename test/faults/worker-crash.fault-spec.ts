@@ -43,11 +43,17 @@ describe('fault: a worker killed between generating tasks and queueing them', ()
     const atCrash = await taskFigures(db, editionId);
     expect({ expected: atCrash.expected, stuck: atCrash.stuck }).toEqual({ expected: 900, stuck: 900 });
 
-    await waitFor(async () => (await taskFigures(db, editionId)).stuck === 0, RECOVERY_BOUND_MS, 'every stranded task to be assigned', 500).catch(() => undefined);
+    await waitFor(async () => (await taskFigures(db, editionId)).stuck === 0, RECOVERY_BOUND_MS, 'every stranded task to be assigned', 500).catch(
+      () => undefined,
+    );
     const figures = await taskFigures(db, editionId);
-    report('worker SIGKILLed between task generation and queueing', `${crashed.label} killed with 900 tasks committed and none queued; ${survivor.label} runs on`, {
-      tasks: figures,
-    });
+    report(
+      'worker SIGKILLed between task generation and queueing',
+      `${crashed.label} killed with 900 tasks committed and none queued; ${survivor.label} runs on`,
+      {
+        tasks: figures,
+      },
+    );
     expect(figures).toMatchObject({ expected: 900, assigned: 900, lost: 0, doubled: 0, stuck: 0 });
     expect(isClean({ tasks: figures })).toBe(true);
     expect(survivor.running).toBe(true);

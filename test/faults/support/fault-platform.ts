@@ -74,10 +74,9 @@ export class FaultPlatform {
 
   /** A jury user made in SQL, and its access token. */
   async jury(): Promise<string> {
-    const [user] = await this.db.query(
-      `INSERT INTO app_user (email, password_hash, role, email_confirmed_at) VALUES ($1, 'x', 'JURY', now()) RETURNING id`,
-      [uniqueEmail('jury')],
-    );
+    const [user] = await this.db.query(`INSERT INTO app_user (email, password_hash, role, email_confirmed_at) VALUES ($1, 'x', 'JURY', now()) RETURNING id`, [
+      uniqueEmail('jury'),
+    ]);
     return this.tokens.issueAccessToken({ id: user.id, role: Role.Jury, companyId: null });
   }
 
