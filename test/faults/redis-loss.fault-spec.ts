@@ -4,7 +4,7 @@ import { waitFor, type ApiClient } from '@app/simulation';
 import type { AppProcess } from './support/app-process';
 import { FaultPlatform } from './support/fault-platform';
 import { invoiceFigures, mailFigures, report, stepFigures, taskFigures, type Figures, type Tally } from './support/figures';
-import { seedEdition, seedPendingTasks, seedSector } from './support/seasons';
+import { openEditionThroughApi, seedEdition, seedPendingTasks, seedSector, seedShoppersFor } from './support/seasons';
 
 const SECOND = 1000;
 /** A running worker rebuilds what a lost Redis held within this bound (docs/rules.md, "Recovery"), plus slack for this machine. */
@@ -21,7 +21,7 @@ describe('fault: Redis restarted empty', () => {
   let worker: AppProcess;
   const startedAt = new Date();
   let inTest: { id: string; sectors: { id: string; entryIds: string[] }[] };
-  let open: { id: string; deadline: Date; paymentDueAt: Date; viable: string; tooSmall: string; unpaidEntry: string; paidEntries: string[] };
+  let open: { id: string; deadline: Date; viable: string; tooSmall: string; unpaidEntry: string; paidEntries: string[] };
 
   beforeAll(async () => {
     platform = await FaultPlatform.start({ ownRedis: true });
@@ -36,20 +36,6 @@ describe('fault: Redis restarted empty', () => {
     });
     inTest = { id: inTestId, sectors: [] };
     for (let i = 0; i < 2; i++) inTest.sectors.push(await seedSector(db, inTestId, { entries: 4, entryStatus: 'IN_TEST', quota: 20, shoppers: 12 }));
-    // An open edition whose deadline, payment due date and test period start come during the scenario.
-    const deadline = new Date(now + 20 * SECOND);
-    const paymentDueAt = new Date(deadline.getTime() + 4 * SECOND);
-    const testPeriodStart = new Date(deadline.getTime() + 8 * SECOND);
-    const openId = await seedEdition(db, 'OPEN', {
-      registrationDeadline: deadline,
-      paymentDueAt,
-      testPeriodStart,
-      testPeriodEnd: new Date(testPeriodStart.getTime() + 30 * 60 * SECOND),
-    });
-    const viable = await seedSector(db, openId, { entries: 0, entryStatus: 'CONFIRMED', quota: 10, shoppers: 12 });
-    const tooSmall = await seedSector(db, openId, { entries: 0, entryStatus: 'CONFIRMED', quota: 10, shoppers: 12 });
-    open = { id: openId, deadline, paymentDueAt, viable: viable.id, tooSmall: tooSmall.id, unpaidEntry: '', paidEntries: [] };
-
     ({ client } = await platform.startApi('redis-loss-api'));
     worker = await platform.startWorker('redis-loss-worker');
   });
@@ -61,6 +47,21 @@ describe('fault: Redis restarted empty', () => {
     const { db, inbox, redis } = platform;
     const jury = await platform.jury();
     const companies = await platform.companies(6);
+    // An edition the jury opens now, whose deadline, payment due date and test period start come during the scenario.
+    const deadline = new Date(Date.now() + 15 * SECOND);
+    const opened = await openEditionThroughApi(
+      client,
+      jury,
+      {
+        registrationDeadline: deadline,
+        paymentDueAt: new Date(deadline.getTime() + 4 * SECOND),
+        testPeriodStart: new Date(deadline.getTime() + 8 * SECOND),
+        testPeriodEnd: new Date(deadline.getTime() + 30 * 60 * SECOND),
+      },
+      2,
+    );
+    for (const categoryId of opened.categoryIds) await seedShoppersFor(db, categoryId, 12);
+    open = { id: opened.id, deadline, viable: opened.categoryIds[0], tooSmall: opened.categoryIds[1], unpaidEntry: '', paidEntries: [] };
     inbox.refuseNext = Number.MAX_SAFE_INTEGER; // the e-mails wait in Redis, retrying, when it dies
     for (const [i, company] of companies.entries()) {
       const categoryId = i < 4 ? open.viable : open.tooSmall;
@@ -91,7 +92,7 @@ describe('fault: Redis restarted empty', () => {
     expect(login.status).toBe(503);
     expect(login.body.message).toMatch(/try again shortly/);
     // Tasks whose jobs Redis took with it: PENDING in Postgres, in no queue.
-    const stranded = await seedPendingTasks(db, inTest.id);
+    const stranded = await seedPendingTasks(db, inTest.id, { slots: 10, fromSlot: 20 });
     await redis!.restart();
     inbox.refuseNext = 0;
     const restartedAt = Date.now();
@@ -149,6 +150,8 @@ describe('fault: Redis restarted empty', () => {
     } finally {
       await calendar.close();
     }
+    // The re-created digest scheduler runs at once and tells shoppers of tasks assigned since their last digest.
+    await waitFor(async () => (await mailFigures(platform.db, platform.inbox, startedAt)).stuck === 0, 30 * SECOND, 'every e-mail sent', 250).catch(() => undefined);
     const figures = await seasonFigures();
     report(
       'worker started after Redis lost its data',

@@ -10,7 +10,7 @@ export interface Tally {
   doubled: number;
   stuck: number;
 }
-export type Figures = Partial<Record<'tasks' | 'e-mails' | 'steps' | 'invoices', Tally>>;
+export type Figures = Partial<Record<'tasks' | 'e-mails' | 'steps' | 'invoices' | 'requests', Tally>>;
 
 /** Prints a scenario's figures (and keeps them in `var/faults/<run>/figures.txt`). */
 export function report(scenario: string, injected: string, figures: Figures): void {
@@ -82,7 +82,8 @@ async function rotationViolations(db: DataSource, editionId: string): Promise<nu
 
 /**
  * The outbox's e-mails written since `since`, against what the SMTP server received: lost = never received
- * (by its stable Message-ID), doubled = received more than once (allowed: delivery is at-least-once), stuck = still PENDING.
+ * (by its stable Message-ID), doubled = received more than once, under that same Message-ID (allowed: delivery is
+ * at-least-once, and a mail server drops the copy), stuck = still PENDING.
  */
 export async function mailFigures(db: DataSource, inbox: SmtpInbox, since: Date): Promise<Tally & { written: number }> {
   const rows: { id: string; status: string }[] = await db.query(`SELECT id, status FROM notification WHERE created_at >= $1`, [since]);

@@ -128,10 +128,11 @@ export class TaskAssignment implements OnModuleDestroy {
   }
 
   /**
-   * Queues the PENDING tasks of the editions in test whose sector queue holds no job at all: their jobs were lost
-   * (Redis restarted empty) or never made (a crash between saving and queueing). A sector still working through
-   * jobs is left alone; if some of its tasks were stranded, they are queued once its queue has drained. A task
-   * queued twice is harmless: the second job finds it no longer PENDING. Returns how many were queued.
+   * Queues the PENDING tasks of the editions in test whose sector queue has no job waiting: their jobs were lost
+   * (Redis restarted empty), never made (a crash between saving and queueing), or held by a worker that was killed
+   * (a stalled job, which BullMQ would only retry after its lock expires). A sector with jobs still waiting is left
+   * alone, and its stranded tasks are queued once it has drained. A task queued twice is harmless: the second job
+   * skips it while the first holds it, and finds it no longer PENDING after. Returns how many were queued.
    */
   async requeueStranded(): Promise<number> {
     const rows: { id: string; code: string }[] = await this.dataSource.query(
@@ -140,7 +141,7 @@ export class TaskAssignment implements OnModuleDestroy {
     );
     const stranded = new Map<string, string[]>();
     for (const [code, ids] of groupByCode(rows)) {
-      const counts = await this.queueFor(code).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      const counts = await this.queueFor(code).getJobCounts('waiting', 'delayed', 'prioritized', 'waiting-children');
       if (Object.values(counts).every((n) => n === 0)) stranded.set(code, ids);
     }
     await this.enqueueBySector(stranded);
