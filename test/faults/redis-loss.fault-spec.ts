@@ -151,7 +151,9 @@ describe('fault: Redis restarted empty', () => {
       await calendar.close();
     }
     // The re-created digest scheduler runs at once and tells shoppers of tasks assigned since their last digest.
-    await waitFor(async () => (await mailFigures(platform.db, platform.inbox, startedAt)).stuck === 0, 30 * SECOND, 'every e-mail sent', 250).catch(() => undefined);
+    await waitFor(async () => (await mailFigures(platform.db, platform.inbox, startedAt)).stuck === 0, 30 * SECOND, 'every e-mail sent', 250).catch(
+      () => undefined,
+    );
     const figures = await seasonFigures();
     report(
       'worker started after Redis lost its data',
