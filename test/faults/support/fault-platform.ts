@@ -100,6 +100,8 @@ export class FaultPlatform {
 
   async close(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.stop()));
+    // The next scenario's workers share this run's database: leave them no live edition to reconcile.
+    await this.db.query(`UPDATE edition SET status = 'SCORING' WHERE status IN ('OPEN', 'CLOSED', 'TESTING')`);
     await this.proxy?.close();
     await this.redis?.stop();
     await this.inbox.close();
