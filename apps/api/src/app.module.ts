@@ -8,6 +8,7 @@ import { ContestApiModule } from './contest/contest-api.module';
 import { EvaluationsApiModule } from './evaluations/evaluations-api.module';
 import { HealthController } from './health/health.controller';
 import { ShutdownDrain } from './health/shutdown-drain';
+import { PagesApiModule } from './pages/pages-api.module';
 import { PublicationApiModule } from './publication/publication-api.module';
 import { RegistrationApiModule } from './registration/registration-api.module';
 import { ScoringApiModule } from './scoring/scoring-api.module';
@@ -27,6 +28,7 @@ import { ShoppersApiModule } from './shoppers/shoppers-api.module';
     EvaluationsApiModule,
     ScoringApiModule,
     PublicationApiModule,
+    PagesApiModule,
   ],
   controllers: [HealthController],
   providers: [ShutdownDrain],
