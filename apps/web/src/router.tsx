@@ -56,7 +56,7 @@ const checkInbox = createRoute({
 });
 const confirm = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/confirm',
+  path: '/confirm-email',
   validateSearch: tokenSearch,
   component: page(() => import('./pages/account/ConfirmPage'), 'ConfirmPage'),
 });

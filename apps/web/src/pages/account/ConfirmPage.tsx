@@ -8,7 +8,7 @@ import { ApiError, unwrap } from '../../api/errors';
 import { Page } from '../../ui/Page';
 import { PageLoader } from '../../ui/PageLoader';
 
-const route = getRouteApi('/confirm');
+const route = getRouteApi('/confirm-email');
 
 /** The confirmation e-mail's link: confirms once, then offers to log in. */
 export function ConfirmPage() {
