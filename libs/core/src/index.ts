@@ -18,3 +18,4 @@ export * from './start';
 export * from './http/id-filter';
 export * from './fault-point';
 export * from './http/unavailable';
+export * from './queues/queue-deadline';
