@@ -1,13 +1,12 @@
 /**
  * Routes and fields the portal uses that `openapi.json` does not describe yet: the entries' responses,
- * which lack a schema until the contract is complete (issue 10), and issue 13's report and licence
- * routes (built by the server side of the portal). Written in openapi-typescript's shape so that the client treats them like the
+ * which lack a schema until the contract is complete (issue 10), and the report's fields that issue 13
+ * adds (built by the server side of the portal). Written in openapi-typescript's shape so that the client treats them like the
  * generated ones; delete each entry once the committed document describes it, and the web build then
  * checks it against the API.
  */
-import type { components } from './schema';
+import type { Invoice } from './types';
 
-type Schemas = components['schemas'];
 type Channel = 'PHONE' | 'EMAIL' | 'WEB' | 'CHAT' | 'SOCIAL';
 type Json<T> = { content: { 'application/json': T } };
 type Headers = { headers: { [name: string]: unknown } };
@@ -31,10 +30,6 @@ type NoMethods = {
 /** A path item: the methods given, every other one `never`, as openapi-typescript writes them. */
 type Route<M> = Omit<NoMethods, keyof M> & M;
 type ById = { id: string };
-
-export type Invoice = Schemas['InvoiceView'];
-export type Session = Schemas['LoginResponse'];
-export type Colleague = Schemas['ColleagueView'];
 
 export type EntryStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'IN_TEST' | 'RANKED' | 'WITHDRAWN' | 'EXCLUDED';
 
@@ -98,16 +93,6 @@ export interface EntryReport {
   published: boolean;
 }
 
-export interface Licence {
-  invoice: Invoice | null;
-  /** NONE: the category charges no licence fee, the title comes with its licence. */
-  status: 'NONE' | 'UNPAID' | 'PAID';
-  verificationCode: string;
-  verificationUrl: string;
-  /** The logo may be used until then; null while unpaid. */
-  validUntil: string | null;
-}
-
 export interface PendingPaths {
   '/api/entries': Route<{
     get: Operation<Entry[], never, never, { editionId?: string; categoryId?: string; status?: EntryStatus }>;
@@ -116,5 +101,4 @@ export interface PendingPaths {
   '/api/entries/{id}': Route<{ get: Operation<Entry, never, ById> }>;
   '/api/entries/{id}/withdraw': Route<{ post: Operation<Entry, never, ById> }>;
   '/api/entries/{id}/report': Route<{ get: Operation<EntryReport, never, ById> }>;
-  '/api/entries/{id}/licence': Route<{ get: Operation<Licence, never, ById> }>;
 }

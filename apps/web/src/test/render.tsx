@@ -5,12 +5,12 @@ import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { CATALOGUES, type Locale } from '../i18n/locale';
 import { createQueryClient } from '../queryClient';
-import { theme } from '../theme';
+import { cssVariables, theme } from '../theme';
 
 /** A component in the portal's providers: Mantine in test mode (dialogs render at once), the catalogue, a cache without retries. */
 export function renderInPortal(ui: ReactNode, { locale = 'fr' as Locale } = {}) {
   return render(
-    <MantineProvider theme={theme} env="test">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables} env="test">
       <QueryClientProvider client={createQueryClient({ retry: false })}>
         <IntlProvider locale={locale} defaultLocale="fr" messages={CATALOGUES[locale]}>
           {ui}

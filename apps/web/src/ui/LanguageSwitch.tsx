@@ -1,4 +1,4 @@
-import { SegmentedControl } from '@mantine/core';
+import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../i18n/I18nProvider';
 import { LANGUAGE_NAMES, LOCALES, type Locale } from '../i18n/locale';
@@ -12,7 +12,16 @@ export function LanguageSwitch() {
         size="xs"
         value={locale}
         onChange={(value) => setLocale(value as Locale)}
-        data={LOCALES.map((value) => ({ value, label: <span lang={value}>{LANGUAGE_NAMES[value]}</span> }))}
+        // The code is what fits a phone's header; the language's own name is what a screen reader says.
+        data={LOCALES.map((value) => ({
+          value,
+          label: (
+            <span lang={value}>
+              <span aria-hidden>{value.toUpperCase()}</span>
+              <VisuallyHidden>{LANGUAGE_NAMES[value]}</VisuallyHidden>
+            </span>
+          ),
+        }))}
       />
     </div>
   );

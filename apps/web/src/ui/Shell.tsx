@@ -4,14 +4,29 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useAuth } from '../auth/AuthProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ButtonLink } from './links';
 import { navigationFor, type NavItem } from './navigation';
 import './shell.css';
 
-function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
+/** In the header: a row of light buttons; in the phone's menu: full-width navigation links. */
+function NavItemLink({ item, inMenu, onNavigate }: { item: NavItem; inMenu?: boolean; onNavigate?: () => void }) {
   const intl = useIntl();
   const label = intl.formatMessage({ id: item.label });
-  if ('href' in item) return <NavLink href={item.href} label={label} component="a" />;
-  return <NavLink component={Link} to={item.to} label={label} onClick={onNavigate} activeOptions={{ exact: true }} />;
+  if (inMenu) {
+    if ('href' in item) return <NavLink href={item.href} label={label} component="a" />;
+    return <NavLink component={Link} to={item.to} label={label} onClick={onNavigate} activeOptions={{ exact: true }} />;
+  }
+  if ('href' in item)
+    return (
+      <Button component="a" href={item.href} variant="subtle" size="compact-sm">
+        {label}
+      </Button>
+    );
+  return (
+    <ButtonLink to={item.to} variant="subtle" size="compact-sm" activeOptions={{ exact: true }} activeProps={{ 'data-active': true, variant: 'light' }}>
+      {label}
+    </ButtonLink>
+  );
 }
 
 function UserMenu() {
@@ -32,8 +47,8 @@ function UserMenu() {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button variant="default" size="sm" aria-haspopup="menu">
-          <Text span size="sm" truncate maw={180}>
+        <Button variant="default" size="sm" px="xs" aria-haspopup="menu">
+          <Text span size="sm" truncate maw={{ base: 96, sm: 200 }}>
             {user.email}
           </Text>
         </Button>
@@ -66,7 +81,7 @@ export function Shell() {
         <FormattedMessage id="nav.skip" />
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
@@ -78,7 +93,7 @@ export function Shell() {
             <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
               <FormattedMessage id="app.name" />
             </Anchor>
-            <Group component="nav" gap={0} visibleFrom="md" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+            <Group component="nav" gap={4} visibleFrom="md" wrap="nowrap" aria-label={intl.formatMessage({ id: 'nav.main' })}>
               {items.map((item) => (
                 <NavItemLink key={item.label} item={item} />
               ))}
@@ -90,15 +105,15 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+      <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'nav.menu' })}>
         <Stack gap={0}>
           {items.map((item) => (
-            <NavItemLink key={item.label} item={item} onNavigate={close} />
+            <NavItemLink key={item.label} item={item} inMenu onNavigate={close} />
           ))}
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
-        <Container size="lg" component="main" id="main" tabIndex={-1} px={0}>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="lg" px={0}>
           <Outlet />
         </Container>
       </AppShell.Main>

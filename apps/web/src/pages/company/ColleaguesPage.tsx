@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Colleague } from '../../api/pending';
+import type { Colleague } from '../../api/types';
 import { queries } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { FormAlert } from '../../forms/FormAlert';
@@ -94,55 +94,53 @@ export function ColleaguesPage() {
       </Text>
       <QueryState query={colleagues}>
         {(list) => (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped>
-              <Table.Caption>
-                <FormattedMessage id="colleagues.caption" values={{ count: list.length }} />
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">
-                    <FormattedMessage id="field.email" />
-                  </Table.Th>
-                  <Table.Th scope="col">
-                    <FormattedMessage id="colleagues.state" />
-                  </Table.Th>
-                  <Table.Th scope="col">
-                    <FormattedMessage id="colleagues.actions" />
-                  </Table.Th>
+          <Table striped>
+            <Table.Caption>
+              <FormattedMessage id="colleagues.caption" values={{ count: list.length }} />
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">
+                  <FormattedMessage id="field.email" />
+                </Table.Th>
+                <Table.Th scope="col">
+                  <FormattedMessage id="colleagues.state" />
+                </Table.Th>
+                <Table.Th scope="col">
+                  <FormattedMessage id="colleagues.actions" />
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((colleague) => (
+                <Table.Tr key={colleague.id}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{colleague.email}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="dot" size="lg" color={colleague.confirmed ? 'green' : 'gray'}>
+                      <FormattedMessage id={colleague.confirmed ? 'colleagues.active' : 'colleagues.pending'} />
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {colleague.id === user?.id ? (
+                      <Text size="sm">
+                        <FormattedMessage id="colleagues.you" />
+                      </Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving(colleague)}
+                        aria-label={intl.formatMessage({ id: 'colleagues.removeNamed' }, { email: colleague.email })}
+                      >
+                        <FormattedMessage id="colleagues.remove" />
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((colleague) => (
-                  <Table.Tr key={colleague.id}>
-                    <Table.Td>{colleague.email}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={colleague.confirmed ? 'green' : 'gray'}>
-                        <FormattedMessage id={colleague.confirmed ? 'colleagues.active' : 'colleagues.pending'} />
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {colleague.id === user?.id ? (
-                        <Text size="sm">
-                          <FormattedMessage id="colleagues.you" />
-                        </Text>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setRemoving(colleague)}
-                          aria-label={intl.formatMessage({ id: 'colleagues.removeNamed' }, { email: colleague.email })}
-                        >
-                          <FormattedMessage id="colleagues.remove" />
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </QueryState>
       <Card withBorder component="section" aria-labelledby="invite-heading">

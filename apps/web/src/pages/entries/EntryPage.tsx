@@ -4,7 +4,8 @@ import { getRouteApi } from '@tanstack/react-router';
 import { FormattedMessage } from 'react-intl';
 import type { Entry } from '../../api/pending';
 import { queries } from '../../api/queries';
-import { useCatalogue, type Edition } from '../../api/useCatalogue';
+import type { Edition } from '../../api/types';
+import { useCatalogue } from '../../api/useCatalogue';
 import type { Message } from '../../i18n/message';
 import { ButtonLink } from '../../ui/links';
 import { EntryStatusBadge } from '../../ui/EntryStatusBadge';
@@ -30,7 +31,7 @@ function EntryTimeline({ entry, edition }: { entry: Entry; edition: Edition }) {
       <Title order={2} id="timeline-heading" mb="md">
         <FormattedMessage id="entry.timeline" />
       </Title>
-      <Timeline active={steps.length - 1} bulletSize={16} component="ol">
+      <Timeline active={steps.length - 1} bulletSize={16} component="ol" styles={{ root: { listStyle: 'none', padding: 0 } }}>
         {steps.map((step) => (
           <Timeline.Item
             key={`${step.status}-${step.at}`}
