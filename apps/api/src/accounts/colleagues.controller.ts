@@ -48,7 +48,7 @@ export class ColleaguesController {
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
   async accept(@Body() dto: AcceptInvitationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
-    const user = await this.colleagues.accept(dto.token, dto.password);
+    const user = await this.colleagues.accept(dto.token, dto.password, dto.locale);
     return sendSession(reply, await this.accounts.startSession(user));
   }
 }

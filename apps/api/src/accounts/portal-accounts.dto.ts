@@ -14,7 +14,8 @@ export class PasswordResetRequestDto extends PickType(SignupDto, ['email'] as co
 /** The new password follows the sign-up's rule. */
 export class PasswordResetConfirmDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password'] as const)) {}
 
-export class AcceptInvitationDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password'] as const)) {}
+/** The colleague chooses a password, and may choose their language (the invitation's otherwise). */
+export class AcceptInvitationDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password', 'locale'] as const)) {}
 
 export class ChangePasswordDto {
   @ApiProperty()
