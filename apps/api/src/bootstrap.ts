@@ -12,7 +12,7 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
-import { ALL_QUEUES, HttpExceptionFilter, createValidationPipe } from '@app/core';
+import { ALL_QUEUES, BODY_LIMIT, HttpExceptionFilter, createValidationPipe, installInputGuard } from '@app/core';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
@@ -21,7 +21,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     AppModule,
     new FastifyAdapter({
       trustProxy: true,
-      bodyLimit: 1_048_576,
+      bodyLimit: BODY_LIMIT,
       // The request id comes from the caller's x-request-id or is made here; logs and the response carry it.
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),
@@ -32,6 +32,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     },
   );
   app.useLogger(app.get(Logger));
+  installInputGuard(app);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

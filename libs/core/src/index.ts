@@ -16,3 +16,6 @@ export * from './pdf-text';
 export * from './http/parse-id.pipe';
 export * from './start';
 export * from './http/id-filter';
+export * from './http/install-input-guard';
+export * from './http/declared-shape';
+export * from './validation/decimal';
