@@ -6,7 +6,8 @@ describe('accounts (sign-up, confirmation, login, roles)', () => {
   let platform: TestPlatform;
 
   beforeAll(async () => {
-    platform = await TestPlatform.start();
+    // The tests play clients behind a proxy on this machine, which names them in X-Forwarded-For.
+    platform = await TestPlatform.start({ env: { TRUSTED_PROXIES: '127.0.0.1' } });
   });
   afterAll(async () => {
     await platform.close();

@@ -8,7 +8,7 @@ import { AccountsController } from './accounts.controller';
 import './templates';
 import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth/auth.guard';
-import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { Company } from './entities/company.entity';
 import { User } from './entities/user.entity';
@@ -26,7 +26,7 @@ import { User } from './entities/user.entity';
     }),
   ],
   controllers: [AccountsController],
-  providers: [AccountsService, TokensService, LoginThrottle, AuthGuard],
-  exports: [AccountsService, TokensService, AuthGuard],
+  providers: [AccountsService, TokensService, PasswordThrottle, AuthGuard],
+  exports: [AccountsService, TokensService, PasswordThrottle, AuthGuard],
 })
 export class AccountsModule {}

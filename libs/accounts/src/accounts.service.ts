@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, isUniqueViolation } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
-import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
 import { Company } from './entities/company.entity';
@@ -20,7 +20,7 @@ export class AccountsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly tokens: TokensService,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: PasswordThrottle,
     private readonly config: AppConfig,
   ) {}
 
@@ -78,22 +78,16 @@ export class AccountsService {
     return this.me(userId);
   }
 
-  async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
-    await this.throttle.assertAllowed(dto.email, ip);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: dto.email })
-      .getOne();
-    const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(dto.email, ip);
-      throw new UnauthorizedException('wrong e-mail or password');
-    }
-    await this.throttle.recordSuccess(dto.email);
-    if (!user.emailConfirmedAt) throw new ForbiddenException('confirm your e-mail address first: open the link in the confirmation e-mail');
-    return { accessToken: this.tokens.issueAccessToken(toAuthUser(user)), user: toUserView(user) };
+  async login(dto: LoginDto, address: string): Promise<LoginResponse> {
+    let user: User | null = null;
+    const right = await this.throttle.attempt({ account: dto.email, address }, async () => {
+      user = await this.withPasswordHash().where('u.email = :email', { email: dto.email }).getOne();
+      return this.passwordMatches(user, dto.password);
+    });
+    if (!right || !user) throw new UnauthorizedException('wrong e-mail or password');
+    const known: User = user;
+    if (!known.emailConfirmedAt) throw new ForbiddenException('confirm your e-mail address first: open the link in the confirmation e-mail');
+    return { accessToken: this.tokens.issueAccessToken(toAuthUser(known)), user: toUserView(known) };
   }
 
   async me(userId: string): Promise<UserView> {
@@ -127,14 +121,22 @@ export class AccountsService {
     if (!anyJury) await this.createJuryUser({ email: this.config.JURY_EMAIL.toLowerCase(), password: this.config.JURY_PASSWORD });
   }
 
-  /** Checks a jury user's e-mail and password (for the queue dashboard's basic auth). */
-  async verifyJuryCredentials(email: string, password: string): Promise<boolean> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury })
-      .getOne();
+  /** Checks a jury user's e-mail and password (for the queue dashboard's basic auth), through the login throttle. */
+  async verifyJuryCredentials(email: string, password: string, address: string): Promise<boolean> {
+    return this.throttle.attempt({ account: email, address }, async () =>
+      this.passwordMatches(
+        await this.withPasswordHash().where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury }).getOne(),
+        password,
+      ),
+    );
+  }
+
+  private withPasswordHash() {
+    return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash');
+  }
+
+  /** Verifies against a dummy hash when there is no such user, so a wrong e-mail and a wrong password take the same time. */
+  private async passwordMatches(user: User | null, password: string): Promise<boolean> {
     const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
     return valid && user !== null;
   }
