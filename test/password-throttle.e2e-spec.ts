@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { AccountsService } from '@app/accounts';
+import { AccountsService, hashPassword } from '@app/accounts';
 import { REDIS } from '@app/core';
 import { TestPlatform, type ApiResponse } from './support/platform';
 import { PASSWORD, uniqueEmail } from './support/fixtures';
@@ -36,10 +36,7 @@ describe('the password throttle: counted before checked, shared by login and /qu
 
   async function companyUser(): Promise<string> {
     const [company] = await quickCompanies(platform, 1);
-    await platform.dataSource.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [
-      company.userId,
-      await (await import('@app/accounts')).hashPassword(PASSWORD),
-    ]);
+    await platform.dataSource.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [company.userId, await hashPassword(PASSWORD)]);
     return company.email;
   }
 
