@@ -1,7 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
-import { SectorWorkers, TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { SectorWorkers } from '../apps/worker/src/shoppers/sector-workers';
 import { TestPlatform } from './support/platform';
 import { seedCategory, seedEntry, seedShopper, seedTestingEdition } from './support/tasks-fixtures';
 import { sleep, waitFor } from '@app/simulation';

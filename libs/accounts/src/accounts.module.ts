@@ -4,10 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
-import { AccountsController } from './accounts.controller';
 import './templates';
 import { AccountsService } from './accounts.service';
-import { AuthGuard } from './auth/auth.guard';
 import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { Company } from './entities/company.entity';
@@ -25,8 +23,7 @@ import { User } from './entities/user.entity';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string }),
     }),
   ],
-  controllers: [AccountsController],
-  providers: [AccountsService, TokensService, PasswordThrottle, AuthGuard],
-  exports: [AccountsService, TokensService, PasswordThrottle, AuthGuard],
+  providers: [AccountsService, TokensService, PasswordThrottle],
+  exports: [AccountsService, TokensService, PasswordThrottle],
 })
 export class AccountsModule {}

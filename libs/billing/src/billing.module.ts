@@ -7,15 +7,12 @@ import { Invoice } from './entities/invoice.entity';
 import { PaymentFlag } from './entities/payment-flag.entity';
 import { Payment } from './entities/payment.entity';
 import { InvoicePdfService } from './invoice-pdf.service';
-import { InvoicesController } from './invoices.controller';
-import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import './templates';
 
 /** Invoices and credit notes (gapless numbering, PDF), card and bank payments. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule],
-  controllers: [InvoicesController, PaymentsController],
   providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments],
   exports: [BillingService, PaymentsService, InvoicePdfService],
 })

@@ -1,23 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccountsModule } from '@app/accounts';
-import { ViewerPipe } from './auth/viewer';
-import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 import { EditionCalendar } from './edition-calendar.service';
-import { EditionsController } from './editions.controller';
 import { EditionsService } from './editions.service';
 import { Category } from './entities/category.entity';
 import { Edition } from './entities/edition.entity';
 
 /**
- * Editions, their calendar and its timed jobs, and sector categories. The calendar's processor is the
- * registration library's; `CalendarRecovery` is declared by the worker.
+ * Editions, their calendar and its timed jobs, and sector categories. The calendar's processor and its
+ * start-up recovery are the worker's (apps/worker).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Edition, Category]), AccountsModule],
-  controllers: [EditionsController, CategoriesController],
-  providers: [EditionsService, CategoriesService, EditionCalendar, ViewerPipe],
+  imports: [TypeOrmModule.forFeature([Edition, Category])],
+  providers: [EditionsService, CategoriesService, EditionCalendar],
   exports: [TypeOrmModule, EditionsService, CategoriesService, EditionCalendar],
 })
 export class ContestModule {}

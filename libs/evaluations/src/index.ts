@@ -5,5 +5,4 @@ export * from './evaluations.module';
 export * from './evaluations.service';
 export * from './scoring';
 export * from './task-deadlines.service';
-export * from './tasks.processor';
 export * from './tasks.service';

@@ -6,14 +6,11 @@ import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
 import { ResultsVersion } from './entities/results-version.entity';
 import { PublicationService } from './publication.service';
-import { ReportsController } from './reports.controller';
-import { ResultsController } from './results.controller';
 import './templates';
 
 /** Freezing, publishing and correcting results; the public winners, private reports and outcome e-mails. */
 @Module({
   imports: [TypeOrmModule.forFeature([ResultsVersion]), ScoringModule, ContestModule, BillingModule, NotificationsModule],
-  controllers: [ResultsController, ReportsController],
   providers: [PublicationService],
   exports: [PublicationService],
 })

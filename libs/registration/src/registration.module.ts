@@ -5,14 +5,12 @@ import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
 import { CalendarSteps } from './calendar-steps.service';
 import { Entry } from './entities/entry.entity';
-import { EntriesController } from './entries.controller';
 import { EntriesService } from './entries.service';
 import './templates';
 
 /** Company entries, and what the calendar does to them (reminders, close, exclusion, cancellation). */
 @Module({
   imports: [TypeOrmModule.forFeature([Entry]), ContestModule, BillingModule, NotificationsModule],
-  controllers: [EntriesController],
   providers: [EntriesService, CalendarSteps],
   exports: [EntriesService, CalendarSteps],
 })

@@ -7,7 +7,6 @@ import { ShopperConflict } from './entities/shopper-conflict.entity';
 import { ShopperInvitation } from './entities/shopper-invitation.entity';
 import { Shopper } from './entities/shopper.entity';
 import { Task } from './entities/task.entity';
-import { ShoppersController } from './profile/shoppers.controller';
 import { ShoppersService } from './profile/shoppers.service';
 import './profile/templates';
 import { TaskAssignment } from './tasks/task-assignment.service';
@@ -17,7 +16,6 @@ import './tasks/templates';
 /** Mystery shoppers (invitations, profiles, conflicts), their tasks: generation and assignment by sector. */
 @Module({
   imports: [TypeOrmModule.forFeature([Shopper, ShopperInvitation, ShopperConflict, Task]), AccountsModule, ContestModule, NotificationsModule],
-  controllers: [ShoppersController],
   providers: [ShoppersService, TaskGeneration, TaskAssignment],
   exports: [ShoppersService, TypeOrmModule, TaskGeneration, TaskAssignment],
 })

@@ -1,0 +1,103 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Worker, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig, sectorQueueName, type SectorJobs } from '@app/core';
+import { sectorEvents, TaskAssignment } from '@app/shoppers';
+
+/** How often the served sectors are re-read when WORKER_SECTORS is empty (new categories, new editions). */
+const RESCAN_MS = 30_000;
+
+/**
+ * Worker-only: one BullMQ worker per served sector queue (`assignment.<code>`), processing `assign-tasks`
+ * through {@link TaskAssignment.assignBatch}. A job whose tasks found no eligible shopper throws, so BullMQ
+ * retries it with back-off; on its last try those tasks become UNASSIGNABLE and the jury is told.
+ * Sectors served: WORKER_SECTORS, or every category code of the editions in OPEN, CLOSED or TESTING.
+ * A sector queued by this process (generation, replacements) is served at once. At bootstrap it re-queues
+ * every PENDING task (jobs lost with Redis).
+ */
+@Injectable()
+export class SectorWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SectorWorkers.name);
+  private readonly workers = new Map<string, Worker<SectorJobs['assign-tasks']>>();
+  private timer: NodeJS.Timeout | null = null;
+  private closing = false;
+  private readonly onEnqueued = (codes: string[]) => this.serve(codes);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly assignment: TaskAssignment,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    if (!this.fixedSectors()) {
+      this.timer = setInterval(() => void this.refresh().catch((e: Error) => this.logger.warn(`Sector rescan failed: ${e.message}`)), RESCAN_MS);
+      this.timer.unref();
+      sectorEvents.on('enqueued', this.onEnqueued);
+    }
+    const requeued = await this.assignment.enqueuePending();
+    if (requeued > 0) this.logger.log(`${requeued} PENDING task(s) re-queued at start-up`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+
+  /** The sector codes this process serves. */
+  get served(): string[] {
+    return [...this.workers.keys()].sort();
+  }
+
+  private fixedSectors(): string[] | null {
+    const codes = this.config.WORKER_SECTORS.split(',').filter(Boolean);
+    return codes.length > 0 ? codes : null;
+  }
+
+  /** Starts a worker for each served sector that has none yet. */
+  async refresh(): Promise<void> {
+    const codes =
+      this.fixedSectors() ??
+      (
+        (await this.dataSource.query(
+          `SELECT DISTINCT c.code FROM category c JOIN edition e ON e.id = c.edition_id WHERE e.status IN ('OPEN', 'CLOSED', 'TESTING') ORDER BY c.code`,
+        )) as { code: string }[]
+      ).map((r) => r.code);
+    this.serve(codes);
+  }
+
+  /** Starts workers for these sectors (those not served yet). */
+  serve(codes: string[]): void {
+    if (this.closing) return;
+    for (const code of codes) {
+      if (this.workers.has(code)) continue;
+      const worker = new Worker<SectorJobs['assign-tasks']>(sectorQueueName(code), (job) => this.process(job), {
+        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null } as never,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: this.config.ASSIGNMENT_CONCURRENCY,
+      });
+      worker.on('error', (e) => this.logger.warn(`Sector ${code} worker: ${e.message}`));
+      this.workers.set(code, worker);
+    }
+  }
+
+  private async process(job: Job<SectorJobs['assign-tasks']>): Promise<{ assigned: number; unassignable: number }> {
+    const { assigned, unassignable } = await this.assignment.assignBatch(job.data.taskIds);
+    if (unassignable.length > 0) {
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (!lastTry) throw new Error(`${unassignable.length} task(s) found no eligible shopper; retrying with back-off`);
+      await this.assignment.markUnassignable(unassignable);
+    }
+    return { assigned: assigned.length, unassignable: unassignable.length };
+  }
+
+  /** Graceful: in-flight jobs finish, the rest stay queued. */
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.timer) clearInterval(this.timer);
+    sectorEvents.off('enqueued', this.onEnqueued);
+    await Promise.all([...this.workers.values()].map((w) => w.close()));
+    this.workers.clear();
+  }
+}
