@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { AccountsService, hashPassword } from '@app/accounts';
 import { REDIS } from '@app/core';
 import { TestPlatform, type ApiResponse } from './support/platform';
-import { PASSWORD, uniqueEmail } from './support/fixtures';
+import { PASSWORD, signupBody, uniqueEmail } from './support/fixtures';
 import { quickCompanies } from './support/season';
 
 const basic = (email: string, password: string) => `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
@@ -124,5 +124,32 @@ describe('behind a trusted proxy', () => {
     expect(blocked.status).toBe(429);
     const other = await platform.client.request('POST', '/api/auth/login', { body: { email: uniqueEmail(), password: 'x' }, ip: '203.0.113.10' });
     expect(other.status).toBe(401);
+  });
+});
+
+describe('the e-mail-sending routes, limited per address', () => {
+  let platform: TestPlatform;
+  const prefix = `palmares-test-${process.env.TEST_RUN_ID}-email-routes`;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ worker: false, env: { QUEUE_PREFIX: prefix, EMAIL_ROUTE_LIMIT_PER_HOUR: '3' } });
+  });
+  afterAll(async () => {
+    const redis = platform.api.get<Redis>(REDIS);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await platform.close();
+  });
+
+  it('answers the 4th sign-up of the hour from one address with 429, creating nothing', async () => {
+    const burst = await Promise.all(Array.from({ length: 3 }, () => platform.client.post('/api/auth/signup', signupBody())));
+    expect(statuses(burst)).toEqual({ 201: 3 });
+    const companies = async () => Number((await platform.dataSource.query(`SELECT count(*)::int AS n FROM company`))[0].n);
+    const before = await companies();
+    const fourth = await platform.client.post('/api/auth/signup', signupBody());
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.message).toMatch(/^too many requests that send e-mails from this address: try again in \d+ minute\(s\)$/);
+    expect(await companies()).toBe(before);
+    expect((await platform.client.post('/api/auth/login', { email: uniqueEmail(), password: 'x' })).status).toBe(401);
   });
 });

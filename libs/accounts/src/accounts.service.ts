@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, isUniqueViolation } from '@app/core';
-import { NotificationsService } from '@app/notifications';
+import { NotificationsService, type Outbox } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
 import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
@@ -24,11 +25,17 @@ export class AccountsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** A company and its first user, in one transaction with the confirmation e-mail. */
+  /**
+   * A company and its first user, in one transaction with the confirmation e-mail. An e-mail already in use
+   * is answered exactly like a new one (the answer never tells who has an account): nothing is created and
+   * that address is told someone tried to sign up with it.
+   */
   async signup(dto: SignupDto): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.notifications.transaction(async (outbox) => {
+        const existing = await outbox.tx.findOne(User, { where: { email: dto.email } });
+        if (existing) return this.signupAttempted(outbox, existing, dto);
         const company = await outbox.tx.save(
           outbox.tx.create(Company, {
             legalName: dto.companyName,
@@ -39,14 +46,16 @@ export class AccountsService {
             billingAddress: dto.billingAddress,
           }),
         );
-        const user = await this.insertUser(outbox.tx, {
-          email: dto.email,
-          passwordHash,
-          role: Role.Company,
-          companyId: company.id,
-          locale: dto.locale ?? 'fr',
-          name: dto.name ?? null,
-        });
+        const user = await outbox.tx.save(
+          outbox.tx.create(User, {
+            email: dto.email,
+            passwordHash,
+            role: Role.Company,
+            companyId: company.id,
+            locale: dto.locale ?? 'fr',
+            name: dto.name ?? null,
+          }),
+        );
         const token = this.tokens.issuePurposeToken('email-confirmation', user.id);
         await outbox.notify({
           template: 'account-confirmation',
@@ -60,8 +69,31 @@ export class AccountsService {
     } catch (error) {
       if (isUniqueViolation(error, 'company_siren_key'))
         throw new ConflictException(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`);
+      // The same e-mail signed up twice at once: the loser is answered as an e-mail already in use.
+      if (isUniqueViolation(error, 'app_user_email_key')) return this.signup(dto);
       throw error;
     }
+  }
+
+  /** The answer a new account would get, with ids that name nothing; the address's owner is e-mailed (at most once an hour). */
+  private async signupAttempted(outbox: Outbox, existing: User, dto: SignupDto): Promise<UserView> {
+    const hour = new Date().toISOString().slice(0, 13);
+    await outbox.notify({
+      template: 'signup-attempt',
+      to: existing.email,
+      locale: existing.locale,
+      data: { loginUrl: `${this.config.PUBLIC_URL}/login` },
+      dedupeKey: `signup-attempt:${existing.id}:${hour}`,
+    });
+    return {
+      id: randomUUID(),
+      email: dto.email,
+      role: Role.Company,
+      companyId: randomUUID(),
+      locale: dto.locale ?? 'fr',
+      name: dto.name ?? null,
+      emailConfirmed: false,
+    };
   }
 
   /** Confirms the e-mail address named by a confirmation token; a token works once. */

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView, Role } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 
 @ApiTags('accounts')
 @Controller()
@@ -11,6 +12,7 @@ export class AccountsController {
 
   /** A company and its first user; sends the confirmation e-mail. */
   @Public()
+  @SendsEmail()
   @Post('auth/signup')
   @ApiOkResponse({ type: UserView })
   signup(@Body() dto: SignupDto): Promise<UserView> {
