@@ -1,0 +1,298 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import Stripe from 'stripe';
+import { checkoutCompleted, WEBHOOK_SECRET } from '../support/billing';
+import { PASSWORD, randomSiren, uniqueEmail } from '../support/fixtures';
+import { TestPlatform } from '../support/platform';
+import { categoryBody, contactPoints, createCategory, createEdition, juryToken, openEdition, quickCompanies } from '../support/season';
+import { quickShoppers, seedEntryInTest, seedTask } from '../support/shoppers';
+import { changedTables, stateChecksum } from '../support/state';
+import {
+  callers,
+  deepArrays,
+  deepObjects,
+  hostileBodyText,
+  hostileKey,
+  hostileUrlValue,
+  hostileValue,
+  RawUrl,
+  urlValue,
+  writeJson,
+  type Caller,
+} from './hostile-inputs';
+import { operationsOf, plausible, type OpenApiDocument, type Operation } from './openapi';
+
+/**
+ * Property-based fuzzing of every operation of the OpenAPI document (so a route added later is fuzzed with no
+ * edit here): each run takes a plausible request built from the schemas and the fixtures, breaks one thing in it
+ * (a body field's type, presence, size, text or nesting; an unknown field; the whole body; a query or path value)
+ * and sends it as an anonymous, company, shopper or jury caller, or with a forged token. Every answer must be
+ * below 500, an error must have the `{ statusCode, error, message }` shape, and a refused request must leave
+ * every table as it was. Fixed seed; `FUZZ_RUNS` runs per operation (default 25), `FUZZ_SEED` to replay.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const SEED = Number(process.env.FUZZ_SEED ?? 20270310);
+
+type Path = (string | number)[];
+type Change =
+  | { kind: 'replace'; at: Path; value: unknown }
+  | { kind: 'delete'; at: Path }
+  | { kind: 'extra'; at: Path; key: string; value: unknown }
+  | { kind: 'text'; at: Path; body: string }
+  | { kind: 'query'; name: string; value: string | RawUrl; twice: boolean }
+  | { kind: 'path'; name: string; value: string | RawUrl }
+  | { kind: 'caller-only' };
+
+interface Figures {
+  calls: number;
+  byStatus: Record<string, number>;
+  serverErrors: string[];
+  shapeViolations: string[];
+  stateChanges: string[];
+  unconfigured: number;
+}
+
+describe('fuzz: no input breaks any route', () => {
+  let platform: TestPlatform;
+  let doc: OpenApiDocument;
+  const tokens: Record<Caller, string | null> = { anonymous: null, company: '', shopper: '', jury: '', forged: '' };
+  const ids: Record<string, string> = {};
+  let answers: Record<string, number>;
+  const figures: Figures = { calls: 0, byStatus: {}, serverErrors: [], shapeViolations: [], stateChanges: [], unconfigured: 0 };
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start({ worker: false, env: { STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_SECRET_KEY: '' } });
+    tokens.jury = await juryToken(platform);
+    tokens.forged = tokens.jury.slice(0, -3) + (tokens.jury.endsWith('AAA') ? 'BBB' : 'AAA');
+    const edition = await createEdition(platform, tokens.jury);
+    const category = await createCategory(platform, tokens.jury, edition.id);
+    await openEdition(platform, tokens.jury, edition.id);
+    const [company, tested] = await quickCompanies(platform, 2);
+    tokens.company = company.token;
+    const entry = await platform.client.post('/api/entries', { categoryId: category.id, contactPoints }, company.token);
+    const [shopper] = await quickShoppers(platform, 1, { sectors: [category.code] });
+    tokens.shopper = shopper.token;
+    const inTest = await seedEntryInTest(platform, { editionId: edition.id, categoryId: category.id, companyId: tested.id });
+    const task = (status?: string) =>
+      seedTask(platform, { editionId: edition.id, categoryId: category.id, entryId: inTest, companyId: tested.id, shopperId: shopper.id, status });
+    const [taskId, evaluatedTask] = [await task(), await task()];
+    answers = { 'phone-greeting': 3, 'phone-answer': 2, 'phone-courtesy': 1 };
+    const evaluation = await platform.client.post(
+      `/api/tasks/${evaluatedTask}/evaluation`,
+      { performedAt: new Date().toISOString(), answers, facts: { resolved: true, waitSeconds: 30 } },
+      shopper.token,
+    );
+    Object.assign(ids, {
+      editions: edition.id,
+      categories: category.id,
+      companies: company.id,
+      entries: entry.body.id,
+      invoices: entry.body.invoice.id,
+      shoppers: shopper.id,
+      tasks: taskId,
+      evaluations: evaluation.body.id,
+    });
+    doc = (await platform.client.get('/docs-json')).body;
+  });
+  afterAll(async () => {
+    const lines = [
+      `fuzz: seed ${SEED}, ${RUNS} runs per operation, ${operationsOf(doc ?? { paths: {} }).length} operations, ${figures.calls} calls`,
+      `  answers by status: ${JSON.stringify(figures.byStatus)}`,
+      `  5xx: ${figures.serverErrors.length}, error-shape violations: ${figures.shapeViolations.length}, state changes by a refused request: ${figures.stateChanges.length}` +
+        ` (503 for an unconfigured payment provider, allowed: ${figures.unconfigured})`,
+      ...[...figures.serverErrors, ...figures.shapeViolations, ...figures.stateChanges].slice(0, 15).map((line) => `  ✗ ${line}`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    await platform?.close();
+  });
+
+  /** A value for a property by its name, where its example alone would not get past the first check. */
+  function hint(name: string): unknown {
+    const template = categoryBody();
+    if (name.endsWith('Id') && ids[`${name.slice(0, -2)}s`.replace(/ys$/, 'ies')]) return ids[`${name.slice(0, -2)}s`.replace(/ys$/, 'ies')];
+    if (/email/i.test(name)) return uniqueEmail('fuzz');
+    if (name === 'password') return PASSWORD;
+    if (name === 'siren') return randomSiren();
+    if (name === 'code') return `fuzz-${randomUUID().slice(0, 8)}`;
+    if (name === 'year') return randomInt(2030, 2100);
+    if (name === 'performedAt' || name === 'receivedAt') return new Date().toISOString();
+    if (name === 'answers') return answers;
+    if (name === 'facts') return { resolved: true, waitSeconds: 30 };
+    if (name === 'contactPoints') return contactPoints;
+    if (name === 'conflicts') return [{ siren: randomSiren(), reason: 'Ma sœur y travaille' }];
+    if (name === 'sectors') return ['banking'];
+    if (name in template && ['quotas', 'weights', 'grids', 'scenarios'].includes(name)) return template[name as keyof typeof template];
+    return undefined;
+  }
+
+  /** The plausible body of an operation: a paid checkout of the fixture invoice for the signed webhook. */
+  function plausibleBody(op: Operation): unknown {
+    if (op.headers.includes('stripe-signature')) return checkoutCompleted({ invoiceId: ids.invoices, amountTotal: 1_641_600 });
+    if (op.body) return plausible(doc, op.body, hint);
+    return op.method === 'GET' ? undefined : {};
+  }
+
+  function pathsIn(value: unknown, at: Path = []): Path[] {
+    if (Array.isArray(value)) return [at, ...value.flatMap((item, i) => pathsIn(item, [...at, i]))];
+    if (value !== null && typeof value === 'object') return [at, ...Object.entries(value).flatMap(([key, item]) => pathsIn(item, [...at, key]))];
+    return [at];
+  }
+
+  function changes(op: Operation): fc.Arbitrary<Change> {
+    const options: fc.WeightedArbitrary<Change>[] = [{ weight: 1, arbitrary: fc.constant({ kind: 'caller-only' }) }];
+    const body = plausibleBody(op);
+    if (body !== undefined) {
+      const at = fc.constantFrom(...pathsIn(body));
+      options.push(
+        { weight: 6, arbitrary: fc.record({ kind: fc.constant('replace' as const), at, value: hostileValue }) },
+        { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at }) },
+        { weight: 2, arbitrary: fc.record({ kind: fc.constant('extra' as const), at, key: hostileKey, value: hostileValue }) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('replace' as const), at, value: fc.constantFrom(deepArrays, deepObjects) }) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('text' as const), at: fc.constant([]), body: hostileBodyText }) },
+      );
+    }
+    const query = Object.keys(op.query);
+    if (query.length > 0)
+      options.push({
+        weight: 3,
+        arbitrary: fc.record({
+          kind: fc.constant('query' as const),
+          name: fc.constantFrom(...query, 'unknownParam'),
+          value: hostileUrlValue,
+          twice: fc.boolean(),
+        }),
+      });
+    if (op.pathParams.length > 0)
+      options.push({
+        weight: 3,
+        arbitrary: fc.record({ kind: fc.constant('path' as const), name: fc.constantFrom(...op.pathParams), value: hostileUrlValue }),
+      });
+    return fc.oneof(...options);
+  }
+
+  /** The value of a path parameter: the fixture the segment before it names (`/entries/{id}` → the entry). */
+  function pathValue(op: Operation, name: string): string {
+    if (name === 'version') return '1';
+    const segments = op.path.split('/');
+    return ids[segments[segments.indexOf(`{${name}}`) - 1]] ?? randomUUID();
+  }
+
+  function applyChange(body: unknown, change: Change): { body: unknown; text?: string } {
+    if (change.kind === 'text') return { body: undefined, text: change.body };
+    if (change.kind !== 'replace' && change.kind !== 'delete' && change.kind !== 'extra') return { body };
+    if (change.at.length === 0) {
+      if (change.kind === 'replace') return { body: change.value };
+      if (change.kind === 'delete') return { body: undefined };
+    }
+    const copy = structuredClone(body);
+    const parentPath = change.kind === 'extra' ? change.at : change.at.slice(0, -1);
+    let parent: any = copy;
+    for (const key of parentPath) parent = parent?.[key];
+    if (parent === null || typeof parent !== 'object') return { body: copy };
+    const key = change.kind === 'extra' ? change.key : change.at[change.at.length - 1];
+    if (change.kind === 'delete') {
+      if (Array.isArray(parent)) parent.splice(Number(key), 1);
+      else delete parent[key];
+    } else Object.defineProperty(parent, key, { value: change.value, enumerable: true, writable: true, configurable: true });
+    return { body: copy };
+  }
+
+  /** Sends one request and checks its answer; returns its status. */
+  async function send(op: Operation, caller: Caller, change: Change): Promise<number> {
+    const params = Object.fromEntries(op.pathParams.map((name) => [name, encodeURIComponent(pathValue(op, name))]));
+    let query = '';
+    if (change.kind === 'path') params[change.name] = urlValue(change.value);
+    if (change.kind === 'query') {
+      const pair = `${encodeURIComponent(change.name)}=${urlValue(change.value)}`;
+      query = `?${change.twice ? `${pair}&${pair}` : pair}`;
+    }
+    const url = op.path.replace(/\{(\w+)\}/g, (_, name) => params[name]) + query;
+    const { body, text } = applyChange(plausibleBody(op), change);
+    const payload = text ?? (body === undefined ? undefined : writeJson(body));
+    const headers: Record<string, string> = {};
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    if (tokens[caller] !== null) headers.authorization = `Bearer ${tokens[caller]}`;
+    // A signed operation gets a genuine signature of what is sent: signed does not mean well-formed.
+    if (op.headers.includes('stripe-signature') && payload !== undefined)
+      headers['stripe-signature'] = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+
+    const before = await stateChecksum(platform.dataSource);
+    const response = await fetch(platform.client.baseUrl + url, { method: op.method, headers, body: payload });
+    const raw = await response.text();
+    figures.calls++;
+    figures.byStatus[response.status] = (figures.byStatus[response.status] ?? 0) + 1;
+    const what = `${op.method} ${url.slice(0, 120)} as ${caller}, ${describeChange(change)} → ${response.status} ${raw.slice(0, 200)}`;
+    if (response.status >= 500) {
+      if (response.status === 503 && /not configured/.test(raw)) figures.unconfigured++;
+      else figures.serverErrors.push(what);
+    }
+    if (response.status >= 400 && !isErrorShape(raw, response.status, response.headers.get('content-type'))) figures.shapeViolations.push(what);
+    if (response.status >= 400) {
+      const changed = changedTables(before, await stateChecksum(platform.dataSource));
+      if (changed.length > 0) figures.stateChanges.push(`${what} changed ${changed.join(', ')}`);
+    }
+    return response.status;
+  }
+
+  it('answers every broken request to every operation below 500, with the error shape, changing nothing', async () => {
+    const operations = operationsOf(doc);
+    expect(operations.length).toBeGreaterThan(40);
+    for (const [index, op] of operations.entries()) {
+      // The callers the plausible request gets past authentication with are tried most, the others too.
+      const admitted: Caller[] = [];
+      for (const caller of callers) if (![401, 403].includes(await send(op, caller, { kind: 'caller-only' }))) admitted.push(caller);
+      const caller = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...(admitted.length > 0 ? admitted : callers)) },
+        { weight: 1, arbitrary: fc.constantFrom(...callers) },
+      );
+      await fc.assert(
+        fc.asyncProperty(caller, changes(op), async (caller, change) => {
+          await send(op, caller, change);
+        }),
+        { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
+      );
+    }
+    expect({ serverErrors: figures.serverErrors, shapeViolations: figures.shapeViolations, stateChanges: figures.stateChanges }).toEqual({
+      serverErrors: [],
+      shapeViolations: [],
+      stateChanges: [],
+    });
+  }, 600_000);
+});
+
+function isErrorShape(raw: string, status: number, type: string | null): boolean {
+  if (!type?.includes('json')) return false;
+  try {
+    const body = JSON.parse(raw);
+    const keys = Object.keys(body).sort();
+    const expected = ['error', 'message', 'statusCode'];
+    const allowed = keys.join() === expected.join() || keys.join() === ['code', ...expected].join();
+    return allowed && body.statusCode === status && typeof body.error === 'string' && typeof body.message === 'string' && body.message.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function describeChange(change: Change): string {
+  switch (change.kind) {
+    case 'replace':
+      return `${change.at.join('.') || 'the body'} = ${preview(change.value)}`;
+    case 'delete':
+      return `without ${change.at.join('.') || 'a body'}`;
+    case 'extra':
+      return `extra ${JSON.stringify(change.key)} = ${preview(change.value)} at ${change.at.join('.') || 'the top'}`;
+    case 'text':
+      return `body text ${JSON.stringify(change.body)}`;
+    case 'query':
+      return `query ${change.name}=${preview(change.value)}${change.twice ? ' twice' : ''}`;
+    case 'path':
+      return `path ${change.name}=${preview(change.value)}`;
+    default:
+      return 'the plausible request';
+  }
+}
+
+function preview(value: unknown): string {
+  const text = value instanceof RawUrl ? value.text : writeJson(value);
+  return (text ?? 'undefined').slice(0, 60);
+}
