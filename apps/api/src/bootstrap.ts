@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import basicAuth from '@fastify/basic-auth';
 import { createBullBoard } from '@bull-board/api';
@@ -14,6 +15,7 @@ import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
 import { ALL_QUEUES, BODY_LIMIT, HttpExceptionFilter, createValidationPipe, installInputGuard, loadConfig, trustedProxies } from '@app/core';
 import { AppModule } from './app.module';
+import { UNPREFIXED_ROUTES } from './pages/page-routes';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
@@ -35,11 +37,12 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   );
   app.useLogger(app.get(Logger));
   installInputGuard(app);
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

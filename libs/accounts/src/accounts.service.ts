@@ -7,13 +7,20 @@ import { NotificationsService, type Outbox } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
 import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
+import { SessionsService, type IssuedRefreshToken } from './sessions/sessions.service';
 import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
 import { Company } from './entities/company.entity';
-import { Role, User } from './entities/user.entity';
+import { Role, User, type Locale } from './entities/user.entity';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time. */
 const DUMMY_HASH = hashPassword('not-a-real-password-0');
+
+/** A login's answer body and the refresh token the HTTP layer puts in its cookie. */
+export interface SignedIn {
+  response: LoginResponse;
+  refresh: IssuedRefreshToken;
+}
 
 @Injectable()
 export class AccountsService {
@@ -23,6 +30,7 @@ export class AccountsService {
     private readonly tokens: TokensService,
     private readonly throttle: PasswordThrottle,
     private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -110,7 +118,7 @@ export class AccountsService {
     return this.me(userId);
   }
 
-  async login(dto: LoginDto, address: string): Promise<LoginResponse> {
+  async login(dto: LoginDto, address: string): Promise<SignedIn> {
     let user: User | null = null;
     const right = await this.throttle.attempt({ account: dto.email, address }, async () => {
       user = await this.withPasswordHash().where('u.email = :email', { email: dto.email }).getOne();
@@ -119,7 +127,30 @@ export class AccountsService {
     if (!right || !user) throw new UnauthorizedException('wrong e-mail or password');
     const known: User = user;
     if (!known.emailConfirmedAt) throw new ForbiddenException('confirm your e-mail address first: open the link in the confirmation e-mail');
-    return { accessToken: this.tokens.issueAccessToken(toAuthUser(known)), user: toUserView(known) };
+    return this.startSession(known);
+  }
+
+  /** A new login: a refresh-token family and an access token that names it. */
+  async startSession(user: User): Promise<SignedIn> {
+    const refresh = await this.sessions.open(user.id);
+    return { response: this.responseFor(user, refresh.sessionId), refresh };
+  }
+
+  /** The next access and refresh tokens of a session, from its current refresh token; 401 naming why otherwise. */
+  async refreshSession(refreshToken: string | undefined): Promise<SignedIn> {
+    const refresh = await this.sessions.rotate(refreshToken);
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: refresh.userId });
+    if (!user) throw new UnauthorizedException('this account no longer exists');
+    return { response: this.responseFor(user, refresh.sessionId), refresh };
+  }
+
+  private responseFor(user: User, sessionId: string): LoginResponse {
+    return { accessToken: this.tokens.issueAccessToken({ ...toAuthUser(user), sessionId }), user: toUserView(user) };
+  }
+
+  async setLocale(userId: string, locale: Locale): Promise<UserView> {
+    await this.dataSource.getRepository(User).update({ id: userId }, { locale });
+    return this.me(userId);
   }
 
   async me(userId: string): Promise<UserView> {

@@ -8,12 +8,13 @@ import { PaymentFlag } from './entities/payment-flag.entity';
 import { Payment } from './entities/payment.entity';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { PaymentsService } from './payments.service';
+import { StandinCheckout } from './standin-checkout';
 import './templates';
 
 /** Invoices and credit notes (gapless numbering, PDF), card and bank payments. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule],
-  providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments],
-  exports: [BillingService, PaymentsService, InvoicePdfService],
+  providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments, StandinCheckout],
+  exports: [BillingService, PaymentsService, InvoicePdfService, StandinCheckout],
 })
 export class BillingModule {}

@@ -3,16 +3,21 @@ import Stripe from 'stripe';
 import { AppConfig } from '@app/core';
 import type { Invoice } from './entities/invoice.entity';
 import { readProviderEvent, type ProviderEvent } from './provider-event';
+import { StandinCheckout } from './standin-checkout';
 
 /** The card payment provider (Stripe's hosted checkout and signed webhooks), behind the two calls the platform makes. */
 @Injectable()
 export class CardPayments {
   private client: Stripe | null = null;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly standin: StandinCheckout,
+  ) {}
 
   /** A hosted checkout page for the invoice's total; the webhook names the invoice in client_reference_id and metadata. */
   async createCheckout(invoice: Invoice): Promise<string> {
+    if (this.config.PAYMENT_PROVIDER === 'standin') return this.standin.open(invoice);
     const stripe = this.stripe();
     const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
     try {
