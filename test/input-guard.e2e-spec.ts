@@ -57,6 +57,15 @@ describe('the input guard: one layer in front of every route', () => {
       await expectRefused('POST', url, { rawBody }, /request body is nested too deeply: at most 32 levels/);
     });
 
+    it('a body over 1 MiB answers 413, with the error shape', async () => {
+      const response = await platform.client.request('POST', '/api/auth/login', {
+        rawBody: JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(1_100_000) }),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.status).toBe(413);
+      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String) });
+    });
+
     it('a bracket inside a string is text, not nesting', async () => {
       const response = await platform.client.post('/api/auth/login', { email: 'x@example.test', password: '['.repeat(100) });
       expect(response.status).toBe(401);
