@@ -112,7 +112,21 @@ describe('the input guard: one layer in front of every route', () => {
     it('NUL in a query parameter', async () => {
       await expectRefused('GET', `/api/entries?status=CONFIRMED%00`, { token: jury }, /^status must not contain control characters/);
     });
-    it('tab, line feed and carriage return are text', async () => {
+    it('a line break in one-line text (a name), or in a list of one-line texts', async () => {
+      await expectRefused(
+        'POST',
+        '/api/auth/signup',
+        { body: signupBody({ companyName: 'Banque\nExemple' }) },
+        /^companyName must be one line of text, without tab or line break$/,
+      );
+      await expectRefused(
+        'POST',
+        '/api/entries',
+        { body: { categoryId, contactPoints: { PHONE: ['+33 1 23 45 67 89\r'] } }, token: company.token },
+        /^contactPoints\.PHONE must be one line/,
+      );
+    });
+    it('tab, line feed and carriage return are free text in a reason', async () => {
       const response = await platform.client.post(`/api/tasks/${taskId}/decline`, { reason: 'line one\r\n\tline two' }, shopper.token);
       expect(response.status).not.toBe(400);
     });

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CHANNELS, type Channel, type GridCriterion, type PerChannel, type Scenario } from '../channels';
-import { IsDecimal } from '@app/core';
+import { IsDecimal, FreeText } from '@app/core';
 import { CategoryStatus } from '../entities/category.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -96,6 +96,7 @@ export class ScenarioDto implements Scenario {
   @IsIn(CHANNELS, { message: `$property must be one of ${CHANNELS.join(', ')}` })
   channel: Channel;
 
+  @FreeText()
   @ApiProperty({ example: 'Ask how to close a savings account opened by a deceased parent' })
   @Transform(trim)
   @IsString({ message: '$property must be 3 to 4000 characters long' })

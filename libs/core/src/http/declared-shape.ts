@@ -1,13 +1,25 @@
 import { DECORATORS } from '@nestjs/swagger';
-import { getMetadataStorage, ValidationTypes, type ValidationError } from 'class-validator';
+import { getMetadataStorage, ValidateBy, ValidationTypes, type ValidationError } from 'class-validator';
 
 /** Every whole number the platform stores is a Postgres `int`. */
 export const MAX_STORED_INT = 2_147_483_647;
+
+const FREE_TEXT = 'isFreeText';
+
+/**
+ * Text a person writes freely (a comment, a reason, an address, a password): it may hold tabs and line
+ * breaks, which every other text property refuses (names, codes, references, e-mails are one line). A
+ * validation mark that always passes, so that the DTOs made with PickType and friends inherit it.
+ */
+export const FreeText = (): PropertyDecorator => ValidateBy({ name: FREE_TEXT, validator: { validate: () => true } });
+
+const LINE_BREAK_OR_TAB = /[\t\r\n]/;
 
 interface PropertyShape {
   name: string;
   optional: boolean;
   nullable: boolean;
+  freeText: boolean;
   /** A nested DTO (`@ValidateNested`): one object, or with `each` a list of them. */
   nested: 'one' | 'each' | null;
   designType: unknown;
@@ -35,6 +47,7 @@ function shapeOf(type: DtoClass): PropertyShape[] {
       name,
       optional: own.some((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION),
       nullable: documented?.nullable === true,
+      freeText: own.some((m) => m.name === FREE_TEXT),
       nested: nested ? (nested.each ? 'each' : 'one') : null,
       designType: Reflect.getMetadata('design:type', type.prototype, name),
     };
@@ -48,7 +61,8 @@ const isObject = (value: unknown): value is object => value !== null && typeof v
 /**
  * The errors of a transformed DTO whose values are not of their declared kind, which the validators let
  * through: a required nested object missing, `null` where the contract does not allow it, a list where an
- * object is declared (or the reverse, or a list of lists), a number beyond what can be stored.
+ * object is declared (or the reverse, or a list of lists), a number beyond what can be stored, a line break
+ * in a text that is one line.
  */
 export function declaredShapeErrors(instance: object, path = ''): ValidationError[] {
   return shapeOf(instance.constructor as DtoClass).flatMap((property) => {
@@ -58,6 +72,8 @@ export function declaredShapeErrors(instance: object, path = ''): ValidationErro
     const fail = (message: string) => failAt(field, message);
     if (value === undefined) return property.optional || !property.nested ? [] : fail('is required');
     if (value === null) return property.nullable ? [] : fail('must not be null');
+    if (!property.freeText && [value].flat().some((text) => typeof text === 'string' && LINE_BREAK_OR_TAB.test(text)))
+      return fail('must be one line of text, without tab or line break');
     if (property.nested === 'one') return isObject(value) ? declaredShapeErrors(value, field) : fail('must be an object');
     if (property.nested === 'each' || property.designType === Array) {
       if (!Array.isArray(value)) return fail('must be a list');
