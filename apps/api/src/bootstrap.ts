@@ -13,9 +13,10 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
-import { ALL_QUEUES, BODY_LIMIT, HttpExceptionFilter, createValidationPipe, installInputGuard, loadConfig, trustedProxies } from '@app/core';
+import { ALL_QUEUES, AppConfig, BODY_LIMIT, HttpExceptionFilter, createValidationPipe, installInputGuard, loadConfig, trustedProxies } from '@app/core';
 import { AppModule } from './app.module';
 import { UNPREFIXED_ROUTES } from './pages/page-routes';
+import { servePortal } from './web/serve-portal';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
@@ -61,6 +62,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       void reply.header('x-request-id', request.id);
     });
   await registerQueueDashboard(app);
+  await servePortal(app, app.get(AppConfig).WEB_DIST_DIR);
 
   const document = SwaggerModule.createDocument(
     app,

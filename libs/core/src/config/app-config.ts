@@ -69,6 +69,16 @@ export class AppConfig {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   MIGRATIONS_RUN = false;
 
+  /** The built portal the API serves at `/` (nothing is served when it is not built). */
+  @IsString()
+  WEB_DIST_DIR = 'apps/web/dist';
+
+  /** How long an API process reuses a rendered public page (winners, title verification) before rendering it again. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PUBLIC_PAGES_TTL_MS must be an integer' })
+  @Min(0)
+  PUBLIC_PAGES_TTL_MS = 5000;
+
   @IsOptional()
   @IsString()
   JURY_EMAIL?: string;

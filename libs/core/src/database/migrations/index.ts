@@ -5,6 +5,7 @@ import { Assignment1764500000000 } from './1764500000000-assignment';
 import { Results1764600000000 } from './1764600000000-results';
 import { RankingSums1764700000000 } from './1764700000000-ranking-sums';
 import { PortalAccounts1764800000000 } from './1764800000000-portal-accounts';
+import { TitleCodes1764810000000 } from './1764810000000-title-codes';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Results1764600000000,
   RankingSums1764700000000,
   PortalAccounts1764800000000,
+  TitleCodes1764810000000,
 ];
