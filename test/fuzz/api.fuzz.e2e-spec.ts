@@ -12,6 +12,7 @@ import {
   deepArrays,
   deepObjects,
   hostileBodyText,
+  hostileCharacter,
   hostileKey,
   hostileUrlValue,
   hostileValue,
@@ -39,6 +40,7 @@ type Change =
   | { kind: 'delete'; at: Path }
   | { kind: 'extra'; at: Path; key: string; value: unknown }
   | { kind: 'text'; at: Path; body: string }
+  | { kind: 'insert'; at: Path; character: string; position: number }
   | { kind: 'query'; name: string; value: string | RawUrl; twice: boolean }
   | { kind: 'path'; name: string; value: string | RawUrl }
   | { kind: 'caller-only' };
@@ -58,6 +60,7 @@ describe('fuzz: no input breaks any route', () => {
   const tokens: Record<Caller, string | null> = { anonymous: null, company: '', shopper: '', jury: '', forged: '' };
   const ids: Record<string, string> = {};
   let answers: Record<string, number>;
+  let state: Map<string, string>;
   const figures: Figures = { calls: 0, byStatus: {}, serverErrors: [], shapeViolations: [], stateChanges: [], unconfigured: 0 };
 
   beforeAll(async () => {
@@ -93,6 +96,7 @@ describe('fuzz: no input breaks any route', () => {
       evaluations: evaluation.body.id,
     });
     doc = (await platform.client.get('/docs-json')).body;
+    state = await stateChecksum(platform.dataSource);
   });
   afterAll(async () => {
     const lines = [
@@ -150,6 +154,17 @@ describe('fuzz: no input breaks any route', () => {
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('replace' as const), at, value: fc.constantFrom(deepArrays, deepObjects) }) },
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('text' as const), at: fc.constant([]), body: hostileBodyText }) },
       );
+      const texts = pathsIn(body).filter((path) => typeof valueAt(body, path) === 'string');
+      if (texts.length > 0)
+        options.push({
+          weight: 4,
+          arbitrary: fc.record({
+            kind: fc.constant('insert' as const),
+            at: fc.constantFrom(...texts),
+            character: hostileCharacter,
+            position: fc.nat({ max: 40 }),
+          }),
+        });
     }
     const query = Object.keys(op.query);
     if (query.length > 0)
@@ -179,6 +194,11 @@ describe('fuzz: no input breaks any route', () => {
 
   function applyChange(body: unknown, change: Change): { body: unknown; text?: string } {
     if (change.kind === 'text') return { body: undefined, text: change.body };
+    if (change.kind === 'insert') {
+      const text = valueAt(body, change.at) as string;
+      const position = change.position % (text.length + 1);
+      return applyChange(body, { kind: 'replace', at: change.at, value: text.slice(0, position) + change.character + text.slice(position) });
+    }
     if (change.kind !== 'replace' && change.kind !== 'delete' && change.kind !== 'extra') return { body };
     if (change.at.length === 0) {
       if (change.kind === 'replace') return { body: change.value };
@@ -216,7 +236,6 @@ describe('fuzz: no input breaks any route', () => {
     if (op.headers.includes('stripe-signature') && payload !== undefined)
       headers['stripe-signature'] = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
 
-    const before = await stateChecksum(platform.dataSource);
     const response = await fetch(platform.client.baseUrl + url, { method: op.method, headers, body: payload });
     const raw = await response.text();
     figures.calls++;
@@ -227,8 +246,11 @@ describe('fuzz: no input breaks any route', () => {
       else figures.serverErrors.push(what);
     }
     if (response.status >= 400 && !isErrorShape(raw, response.status, response.headers.get('content-type'))) figures.shapeViolations.push(what);
+    // The API writes nothing once it has answered (no worker runs here), so the state after the last request is this one's before.
+    const before = state;
+    state = await stateChecksum(platform.dataSource);
     if (response.status >= 400) {
-      const changed = changedTables(before, await stateChecksum(platform.dataSource));
+      const changed = changedTables(before, state);
       if (changed.length > 0) figures.stateChanges.push(`${what} changed ${changed.join(', ')}`);
     }
     return response.status;
@@ -260,6 +282,10 @@ describe('fuzz: no input breaks any route', () => {
   }, 600_000);
 });
 
+function valueAt(value: unknown, path: Path): unknown {
+  return path.reduce<any>((node, key) => node?.[key], value);
+}
+
 function isErrorShape(raw: string, status: number, type: string | null): boolean {
   if (!type?.includes('json')) return false;
   try {
@@ -283,6 +309,8 @@ function describeChange(change: Change): string {
       return `extra ${JSON.stringify(change.key)} = ${preview(change.value)} at ${change.at.join('.') || 'the top'}`;
     case 'text':
       return `body text ${JSON.stringify(change.body)}`;
+    case 'insert':
+      return `${JSON.stringify(change.character)} slipped into ${change.at.join('.')}`;
     case 'query':
       return `query ${change.name}=${preview(change.value)}${change.twice ? ' twice' : ''}`;
     case 'path':

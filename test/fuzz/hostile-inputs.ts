@@ -74,6 +74,23 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
+/** Characters slipped into an otherwise valid text: control characters, lone surrogates, a line break. */
+export const hostileCharacter = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\ud800',
+  '\udfff',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u202e',
+  '\ufeff',
+  '\u2028',
+);
+
 /** Keys an attacker adds to an object. */
 export const hostileKey = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'role', 'id', 'companyId', '\u0000', '\ud800', ''),
