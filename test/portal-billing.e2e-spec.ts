@@ -66,6 +66,10 @@ describe('portal billing: the checkout stand-in and bank transfer instructions',
     const [event] = await platform.dataSource.query(`SELECT outcome FROM webhook_event WHERE provider_event_id LIKE 'evt_%' ORDER BY received_at DESC LIMIT 1`);
     expect(event.outcome).toBe('PAID');
 
+    const { timeline } = (await platform.client.get(`/api/entries/${entry.id}`, company.token)).body;
+    expect(timeline.map((s: { status: string }) => s.status)).toEqual(['REGISTERED', 'PAID', 'CONFIRMED']);
+    expect(timeline.every((s: { at: string }) => !Number.isNaN(Date.parse(s.at)))).toBe(true);
+
     // Pressing Pay again is the same event: one payment, no flag.
     expect((await submit(`${standinPath(url)}/pay`)).status).toBe(303);
     const [counts] = await platform.dataSource.query(
@@ -107,5 +111,12 @@ describe('portal billing: the checkout stand-in and bank transfer instructions',
       jury,
     );
     expect((await platform.client.get(`/api/invoices/${invoice.id}`, company.token)).body.transfer).toBeNull();
+  });
+
+  it('the timeline of a withdrawn entry ends with its withdrawal', async () => {
+    const { company, entry } = await registeredEntry();
+    expect((await platform.client.post(`/api/entries/${entry.id}/withdraw`, {}, company.token)).status).toBe(200);
+    const { timeline } = (await platform.client.get(`/api/entries/${entry.id}`, company.token)).body;
+    expect(timeline.map((s: { status: string }) => s.status)).toEqual(['REGISTERED', 'WITHDRAWN']);
   });
 });

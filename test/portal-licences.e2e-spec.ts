@@ -1,8 +1,9 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { TestPlatform } from './support/platform';
 import { publishedEdition } from './support/scored-edition';
+import { pdfText } from './support/billing';
 
-describe('logo licence: licence, logo kit and verification code', () => {
+describe('after publication: the report with labels and averages, the logo licence, kit and verification code', () => {
   let platform: TestPlatform;
   let season: Awaited<ReturnType<typeof publishedEdition>>;
 
@@ -72,5 +73,42 @@ describe('logo licence: licence, logo kit and verification code', () => {
     expect((await platform.client.get(`/api/entries/${entryOf(season.winner)}/licence`, season.runnerUp.token)).status).toBe(404);
     expect((await platform.client.get(`/api/entries/not-an-id/licence`, season.runnerUp.token)).status).toBe(404);
     expect((await platform.client.get(`/api/entries/${entryOf(season.winner)}/licence`, season.shopper.token)).status).toBe(403);
+  });
+
+  it('a ranked entry’s timeline ends with its ranking at publication', async () => {
+    const { timeline } = (await platform.client.get(`/api/entries/${entryOf(season.runnerUp)}`, season.runnerUp.token)).body;
+    expect(timeline.at(-1).status).toBe('RANKED');
+  });
+
+  it('the report names the criteria by their labels, against the category’s averages, with strengths and weaknesses', async () => {
+    const report = (await platform.client.get(`/api/entries/${entryOf(season.runnerUp)}/report`, season.runnerUp.token)).body;
+    // ranked: the winner (20) and the runner-up (15.38); per phone criterion the runner-up has 3, 3, 1 against 4, 4, 1
+    expect(report.channelAverages).toEqual({ PHONE: 17.69, EMAIL: 17.69 });
+    expect(report.criterionScores).toContainEqual({ channel: 'PHONE', key: 'phone-greeting', label: 'Accueil', max: 4, score: 3, categoryAverage: 3.5 });
+    expect(report.criterionScores).toContainEqual({ channel: 'EMAIL', key: 'email-courtesy', label: 'Courtoisie', max: 1, score: 1, categoryAverage: 1 });
+    expect(report.criterionScores).toHaveLength(6);
+    expect(report.strengths).toEqual([]);
+    expect(report.weaknesses.map((w: { label: string }) => w.label)).toEqual(['Accueil', 'Exactitude de la réponse', 'Accueil']);
+    expect(report).toMatchObject({ rank: 2, of: 2, scoreInterval: { low: 15.38, high: 15.38 } });
+
+    const winner = (await platform.client.get(`/api/entries/${entryOf(season.winner)}/report`, season.winner.token)).body;
+    expect(winner.strengths.map((w: { key: string }) => w.key)).toEqual(['phone-greeting', 'phone-answer', 'email-greeting']);
+    expect(winner.weaknesses).toEqual([]);
+  });
+
+  it('the report’s PDF shows the same with labels and bar charts', async () => {
+    const pdf = await download(`/api/entries/${entryOf(season.runnerUp)}/report/pdf`, season.runnerUp.token);
+    expect(pdf.status).toBe(200);
+    const text = pdfText(pdf.bytes);
+    for (const words of [
+      'Accueil',
+      'Exactitude de la réponse',
+      'Points à améliorer',
+      'Par canal, sur 20',
+      'Moyenne de la catégorie',
+      'entre 15,38 et 15,38 sur 20',
+    ])
+      expect(text).toContain(words);
+    expect(text).not.toContain('phone-greeting');
   });
 });

@@ -18,12 +18,12 @@ export class TestPlatform {
   inbox!: SmtpInbox;
 
   /** `env` is this platform's own configuration on top of the run's (restored once the API is built). */
-  static async start(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+  static async start(options: { worker?: boolean; port?: number; env?: Record<string, string> } = {}): Promise<TestPlatform> {
     const platform = new TestPlatform();
     platform.inbox = await SmtpInbox.start();
     process.env.SMTP_URL = platform.inbox.url;
     platform.api = await withEnvironment(options.env ?? {}, createApiApp);
-    await platform.api.listen({ port: 0, host: '127.0.0.1' });
+    await platform.api.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     platform.client = new ApiClient(await platform.api.getUrl());
     if (options.worker ?? true) await platform.startWorker();
     return platform;

@@ -18,7 +18,7 @@ import { AppModule } from './app.module';
 import { UNPREFIXED_ROUTES } from './pages/page-routes';
 import { servePortal } from './web/serve-portal';
 
-/** Builds the HTTP application exactly as production runs it; tests use this too. */
+/** Builds the HTTP application exactly as production runs it (its entry point adds the drain on SIGTERM); tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const proxies = trustedProxies(loadConfig());
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -41,7 +41,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, audit } from '@app/core';
+import { AppConfig } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { AccountsService } from './accounts.service';
 import type { AuthUser } from './auth/auth-user';
@@ -60,7 +60,6 @@ export class ColleaguesService {
         locale,
         data: { companyName: company.legalName, inviterEmail: sender.email, joinUrl: `${this.config.PUBLIC_URL}/join?token=${encodeURIComponent(token)}` },
       });
-      await audit(outbox.tx, { actorId: inviter.id, action: 'company-user.invited', subjectType: 'company', subjectId: companyId, details: { email } });
       return { email, locale, expiresAt: new Date(Date.now() + LINK_LIFETIME_HOURS[LinkPurpose.ColleagueInvitation] * 3600_000) };
     });
   }
@@ -92,7 +91,6 @@ export class ColleaguesService {
       if (!users.some((u) => u.id === userId)) throw new NotFoundException(`user ${userId} is not a user of your company`);
       if (!users.some((u) => u.id === actor.id)) throw new ConflictException('your own account was removed meanwhile: a company keeps at least one user');
       await tx.getRepository(User).delete({ id: userId });
-      await audit(tx, { actorId: actor.id, action: 'company-user.removed', subjectType: 'company', subjectId: actor.companyId!, details: { userId } });
     });
   }
 

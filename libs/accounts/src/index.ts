@@ -5,6 +5,7 @@ export * from './auth/tokens.service';
 export * from './dto/auth.dto';
 export * from './entities/company.entity';
 export * from './entities/user.entity';
+export * from './account-rules';
 export * from './siren';
 export * from './recipients';
 export * from './passwords';

@@ -19,3 +19,5 @@ export * from './http/id-filter';
 export * from './http/install-input-guard';
 export * from './http/declared-shape';
 export * from './validation/decimal';
+export * from './fault-point';
+export * from './http/unavailable';

@@ -9,3 +9,4 @@ export * from './titles/title-code.entity';
 export * from './titles/titles.service';
 export * from './titles/logo-kit';
 export * from './public-results.service';
+export * from './report-breakdown';

@@ -11,6 +11,7 @@ import type { FreezeResultsDto } from './dto/results.dto';
 import type { EntryReport, ResultsVersionSummary, WinnersView } from './dto/report.dto';
 import { ResultsVersion } from './entities/results-version.entity';
 import { publicCategories, rankedCount, round2, roundRecord, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
+import { reportBreakdown } from './report-breakdown';
 import './templates';
 
 /** Postgres: a REPEATABLE READ transaction met a concurrent change of a row it locks. */
@@ -276,7 +277,11 @@ export class PublicationService {
       winner: row.winner,
       approvedCount: row.approvedCount,
       channelScores: roundRecord(row.channelScores),
-      criterionScores: Object.fromEntries(Object.entries(row.criterionScores ?? {}).map(([channel, scores]) => [channel, roundRecord(scores)])),
+      ...reportBreakdown(category, row, (await this.dataSource.manager.findOneBy(Category, { id: category.categoryId }))?.grids ?? {}),
+      scoreInterval:
+        row.score !== null && row.marginOfError !== null
+          ? { low: round2(Math.max(0, row.score - row.marginOfError))!, high: round2(Math.min(20, row.score + row.marginOfError))! }
+          : null,
       categoryAverage: round2(category.average),
       awardThreshold: category.awardThreshold,
       version: version.version,

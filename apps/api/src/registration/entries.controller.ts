@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { CreateEntryDto, ListEntriesQuery, EntriesService, type EntryView } from '@app/registration';
+import { CreateEntryDto, ListEntriesQuery, EntriesService, type EntryDetailView, type EntryView } from '@app/registration';
 import { CurrentUser, Roles } from '../auth/decorators';
 
 @ApiTags('entries')
@@ -26,7 +26,7 @@ export class EntriesController {
 
   @Roles(Role.Company, Role.Jury)
   @Get(':id')
-  findOne(@CurrentUser() user: AuthUser, @Param('id', parseId('entry')) id: string): Promise<EntryView> {
+  findOne(@CurrentUser() user: AuthUser, @Param('id', parseId('entry')) id: string): Promise<EntryDetailView> {
     return this.entries.findOne(user, id);
   }
 

@@ -14,6 +14,18 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/palmares';
 
+  /** How long opening a database connection (or waiting for a free one in the pool) may take before the request answers 503. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS must be an integer' })
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  /** How long one SQL statement may run; Postgres cancels it after that (and the client gives up a second later). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be an integer' })
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 15000;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -89,6 +101,20 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** On SIGTERM the API goes on answering for this long (health says it is stopping) before it stops accepting connections. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'SHUTDOWN_DRAIN_MS must be an integer' })
+  @Min(0)
+  @Max(60000)
+  SHUTDOWN_DRAIN_MS = 3000;
+
+  /** How often a worker reconciles the queues with Postgres (repeating jobs, calendar, outbox, PENDING tasks). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'RECONCILE_EVERY_MS must be an integer' })
+  @Min(1000)
+  @Max(60000)
+  RECONCILE_EVERY_MS = 10000;
 
   /** Comma-separated category codes whose assignment queues this worker serves; empty serves every sector. */
   @Matches(/^([a-z0-9-]+(,[a-z0-9-]+)*)?$/, { message: 'WORKER_SECTORS must be category codes separated by commas, e.g. banking,telecoms' })

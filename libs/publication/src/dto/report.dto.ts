@@ -1,4 +1,5 @@
-import type { Channel } from '@app/contest';
+import type { Channel, PerChannel } from '@app/contest';
+import type { CriterionScore } from '../report-breakdown';
 import type { CategoryOutcome, PublicCategory } from '../figures';
 
 /** One results version as the jury lists them. */
@@ -47,7 +48,14 @@ export interface EntryReport {
   winner: boolean;
   approvedCount: number;
   channelScores: Record<string, number | null>;
-  criterionScores: Record<string, Record<string, number | null>>;
+  /** The category's mean score per channel, out of 20. */
+  channelAverages: PerChannel<number | null>;
+  /** Per criterion, labelled: the entry's mean points and the category's. */
+  criterionScores: CriterionScore[];
+  strengths: CriterionScore[];
+  weaknesses: CriterionScore[];
+  /** The score's 95 % interval, for "your score lies between low and high" (null without a margin). */
+  scoreInterval: { low: number; high: number } | null;
   categoryAverage: number | null;
   awardThreshold: number;
   version: number;

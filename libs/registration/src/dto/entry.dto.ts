@@ -4,8 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsStrin
 import { CHANNELS, type Channel } from '@app/contest';
 import { EntryStatus } from '../entities/entry.entity';
 import { IdFilter } from '@app/core';
-
-const MAX_PER_CHANNEL = 20;
+import { CHAT_LENGTH, MAX_CONTACT_POINTS_PER_CHANNEL, PHONE_PATTERN, SOCIAL_LENGTH, URL_OPTIONS } from '../contact-point-rules';
 
 /** Where each channel is tested; a channel left out is not tested and drops out of the weighting. */
 export class ContactPointsDto {
@@ -13,15 +12,15 @@ export class ContactPointsDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
-  @Matches(/^\+?[0-9 .()-]{6,25}$/, { each: true, message: 'contactPoints.PHONE must hold phone numbers such as +33 1 23 45 67 89' })
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
+  @Matches(PHONE_PATTERN, { each: true, message: 'contactPoints.PHONE must hold phone numbers such as +33 1 23 45 67 89' })
   PHONE?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['service-client@example.fr'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
   @IsEmail({}, { each: true, message: 'contactPoints.EMAIL must hold e-mail addresses' })
   EMAIL?: string[];
 
@@ -29,26 +28,26 @@ export class ContactPointsDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
-  @IsUrl({ require_protocol: true }, { each: true, message: 'contactPoints.WEB must hold web addresses starting with https://' })
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
+  @IsUrl(URL_OPTIONS, { each: true, message: 'contactPoints.WEB must hold web addresses starting with https://' })
   WEB?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['https://www.example.fr/chat'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
   @IsString({ each: true })
-  @Length(3, 300, { each: true, message: 'contactPoints.CHAT entries must be 3 to 300 characters long' })
+  @Length(CHAT_LENGTH.min, CHAT_LENGTH.max, { each: true, message: 'contactPoints.CHAT entries must be 3 to 300 characters long' })
   CHAT?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['@example_fr'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
   @IsString({ each: true })
-  @Length(2, 300, { each: true, message: 'contactPoints.SOCIAL entries must be 2 to 300 characters long' })
+  @Length(SOCIAL_LENGTH.min, SOCIAL_LENGTH.max, { each: true, message: 'contactPoints.SOCIAL entries must be 2 to 300 characters long' })
   SOCIAL?: string[];
 }
 
