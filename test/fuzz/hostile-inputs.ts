@@ -74,6 +74,26 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
+/** What a value becomes when its kind is broken: absent kinds, the other container, a list of lists. */
+export const reshapes = fc.constantFrom('null', 'empty-list', 'empty-object', 'in-a-list', 'text', 'number');
+
+/** Text that every route must refuse, wherever it stands: control characters, lone surrogates, impossible UTC offsets. */
+export function alwaysRefusedText(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(text) || /[\ud800-\udfff]/u.test(text)) return true;
+  const offset = /[+-](\d{2}):?(\d{2})?$/.exec(text);
+  return /^\d{4}-\d{2}-\d{2}T/.test(text) && offset !== null && (Number(offset[1]) > 14 || Number(offset[2] ?? 0) > 59);
+}
+
+/** A value that no route may accept: it holds always-refused text, nesting too deep, or a number JSON cannot be exact about. */
+export function alwaysRefused(value: unknown): boolean {
+  if (value instanceof RawJson) return true;
+  if (typeof value === 'string') return alwaysRefusedText(value);
+  if (Array.isArray(value)) return value.some(alwaysRefused);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => alwaysRefusedText(key) || alwaysRefused(item));
+  return false;
+}
+
 /** Characters slipped into an otherwise valid text: control characters, lone surrogates, a line break. */
 export const hostileCharacter = fc.constantFrom(
   '\u0000',

@@ -11,6 +11,7 @@ export interface Schema {
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
+  nullable?: boolean;
 }
 
 interface Parameter {
