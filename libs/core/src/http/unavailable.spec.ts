@@ -6,6 +6,7 @@ describe('unavailableDependency', () => {
   it('names the database for a lost connection, a timeout or a server that cannot serve', () => {
     expect(unavailableDependency(new Error('timeout exceeded when trying to connect'))).toBe('database');
     expect(unavailableDependency(new Error('Query read timeout'))).toBe('database');
+    expect(unavailableDependency(new Error('timeout expired'))).toBe('database'); // a new connection's connect timeout
     expect(unavailableDependency(new Error('Connection terminated unexpectedly'))).toBe('database');
     expect(unavailableDependency(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toBe('database');
     expect(unavailableDependency(withCode('canceling statement due to statement timeout', '57014'))).toBe('database');

@@ -61,7 +61,12 @@ function RemoveColleague({ colleague, onClose }: { colleague: Colleague; onClose
     },
   });
   return (
-    <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'colleagues.removeTitle' })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={intl.formatMessage({ id: 'colleagues.removeTitle' })}
+      closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}
+    >
       <Stack>
         <Text>
           <FormattedMessage id="colleagues.removeConfirm" values={{ email: <strong>{colleague.email}</strong> }} />

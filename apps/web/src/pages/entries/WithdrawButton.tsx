@@ -29,7 +29,12 @@ export function WithdrawButton({ entry }: { entry: Entry }) {
       <Button color="red" variant="outline" onClick={() => setAsking(true)} w="fit-content">
         <FormattedMessage id="withdraw.button" />
       </Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={intl.formatMessage({ id: 'withdraw.title' })}>
+      <Modal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={intl.formatMessage({ id: 'withdraw.title' })}
+        closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}
+      >
         <Stack>
           <Text>
             <FormattedMessage id="withdraw.confirm" />
