@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { Company, companyRecipients, Role, type AuthUser, type Locale } from '@app/accounts';
-import { formatEuros, isForeignKeyViolation } from '@app/core';
+import { Company, companyRecipients, Role, type AuthUser } from '@app/accounts';
+import { formatEuros, isForeignKeyViolation, type Locale } from '@app/core';
 import type { Outbox } from '@app/notifications';
 import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery } from './dto/invoice.dto';
 import { Invoice, InvoiceKind, type InvoiceBuyer, type InvoicePurpose } from './entities/invoice.entity';

@@ -1,8 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { juryRecipients, type AuthUser, type Locale } from '@app/accounts';
-import { audit, formatEuros } from '@app/core';
+import { juryRecipients, type AuthUser } from '@app/accounts';
+import { audit, formatEuros, type Locale } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { BillingService } from './billing.service';
 import { CardPayments, type CheckoutSession, type ProviderEvent } from './card-payments';

@@ -11,6 +11,7 @@ export * from './redis/redis.module';
 export * from './audit/audit';
 export * from './database/numeric.transformer';
 export * from './format';
+export * from './locale';
 export * from './money';
 export * from './pdf-text';
 export * from './http/parse-id.pipe';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 import { formatInstant } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { REAL_SEASON_DUE_SOON_MS, TaskAssignment, TaskGeneration, taskTimingsSql } from '@app/shoppers';

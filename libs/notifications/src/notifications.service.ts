@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JobId, QueueName, type JobPayload } from '@app/core';
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 import { Notification, NotificationStatus, type NotificationAttachment } from './notification.entity';
 import type { TemplateData, TemplateName } from './templates/templates';
 

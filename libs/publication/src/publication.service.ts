@@ -1,10 +1,10 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { companyRecipients, Role, type AuthUser, type Locale, type Recipient } from '@app/accounts';
+import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
 import { BillingService, Invoice, invoiceAttachment, InvoiceKind, InvoicePurpose } from '@app/billing';
 import { Category, EditionStatus, EditionsService, UUID_PATTERN, type Edition } from '@app/contest';
-import { AppConfig, audit, formatEuros, formatInstant, isUniqueViolation } from '@app/core';
+import { AppConfig, audit, formatEuros, formatInstant, isUniqueViolation, type Locale } from '@app/core';
 import { NotificationsService, type NotificationInput, type Outbox } from '@app/notifications';
 import { RankingsService } from '@app/scoring';
 import type { FreezeResultsDto } from './dto/results.dto';

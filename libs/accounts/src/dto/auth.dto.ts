@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { LOCALES, type Locale, type Role } from '../entities/user.entity';
+import { LOCALES, type Locale } from '@app/core';
+import type { Role } from '../entities/user.entity';
 import { IsSiren } from '../siren';
 
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
