@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@app/billing';
+import { CalendarModule } from '@app/calendar';
 import { ContestModule } from '@app/contest';
 import { CoreModule } from '@app/core';
 import { EvaluationsModule } from '@app/evaluations';
 import { NotificationsModule } from '@app/notifications';
-import { RegistrationModule } from '@app/registration';
 import { ShoppersModule } from '@app/shoppers';
-import { CalendarRecovery } from './contest/calendar-recovery';
+import { CalendarRecovery } from './calendar/calendar-recovery';
+import { EditionCalendarProcessor } from './calendar/edition-calendar.processor';
 import { TasksProcessor } from './evaluations/tasks.processor';
 import './notifications/email-templates';
 import { NotificationsProcessor } from './notifications/notifications.processor';
-import { EditionCalendarProcessor } from './registration/edition-calendar.processor';
 import { SectorWorkers } from './shoppers/sector-workers';
 
 /** The queue consumers and the start-up recovery; no HTTP. */
@@ -21,7 +21,7 @@ const PROCESSORS = [NotificationsProcessor, EditionCalendarProcessor, CalendarRe
  * and its steps, task generation, assignment and expiry.
  */
 @Module({
-  imports: [CoreModule, NotificationsModule, BillingModule, ContestModule, RegistrationModule, ShoppersModule, EvaluationsModule],
+  imports: [CoreModule, NotificationsModule, BillingModule, ContestModule, CalendarModule, ShoppersModule, EvaluationsModule],
   providers: PROCESSORS,
 })
 export class WorkerModule {}

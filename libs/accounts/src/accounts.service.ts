@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, isUniqueViolation } from '@app/core';
+import { AppConfig, isUniqueViolation, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
 import { LoginThrottle } from './auth/login-throttle.service';
@@ -19,6 +19,7 @@ export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly tokens: TokensService,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
@@ -28,7 +29,8 @@ export class AccountsService {
   async signup(dto: SignupDto): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     try {
-      return await this.notifications.transaction(async (outbox) => {
+      return await this.units.run(async (uow) => {
+        const outbox = this.notifications.outbox(uow);
         const company = await outbox.tx.save(
           outbox.tx.create(Company, {
             legalName: dto.companyName,

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@app/notifications';
+import { RegistrationModule } from '@app/registration';
 import { BillingService } from './billing.service';
 import { CardPayments } from './card-payments';
 import { Invoice } from './entities/invoice.entity';
+import { EntryFees } from './entry-fees.service';
 import { PaymentFlag } from './entities/payment-flag.entity';
 import { Payment } from './entities/payment.entity';
 import { InvoicePdfService } from './invoice-pdf.service';
+import { InvoicesRepository } from './invoices.repository';
 import { PaymentsService } from './payments.service';
 import './templates';
 
-/** Invoices and credit notes (gapless numbering, PDF), card and bank payments. */
+/** Invoices and credit notes (gapless numbering, PDF), card and bank payments; the entry fee along the entry's life. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule],
-  providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments],
-  exports: [BillingService, PaymentsService, InvoicePdfService],
+  imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule, RegistrationModule],
+  providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments, InvoicesRepository, EntryFees],
+  exports: [BillingService, PaymentsService, InvoicePdfService, EntryFees],
 })
 export class BillingModule {}

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { juryRecipients, type AuthUser } from '@app/accounts';
-import { audit, formatEuros, type Locale } from '@app/core';
+import { audit, formatEuros, type Locale, UnitsOfWork } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { BillingService } from './billing.service';
 import { CardPayments, type CheckoutSession, type ProviderEvent } from './card-payments';
@@ -41,6 +41,7 @@ export class PaymentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly billing: BillingService,
     private readonly card: CardPayments,
   ) {}
@@ -75,7 +76,8 @@ export class PaymentsService {
    * that cannot be recorded is flagged for the jury and still acknowledged, so the provider stops retrying.
    */
   async processVerifiedEvent(event: ProviderEvent): Promise<WebhookAck> {
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const fresh: unknown[] = await outbox.tx.query(
         `INSERT INTO webhook_event (provider_event_id, type, outcome) VALUES ($1, $2, 'RECEIVED')
          ON CONFLICT (provider_event_id) DO NOTHING RETURNING provider_event_id`,
@@ -93,7 +95,8 @@ export class PaymentsService {
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
       throw new BadRequestException('receivedAt must not be in the future: record a transfer once it has arrived');
-    await this.notifications.transaction(async (outbox) => {
+    await this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const tx = outbox.tx;
       const invoice = await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } });
       if (!invoice) throw new NotFoundException(`invoice ${invoiceId} does not exist`);

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './core.module';
 export * from './database/transaction';
+export * from './database/unit-of-work';
 export * from './database/typeorm-options';
 export * from './http/http-exception.filter';
 export * from './http/validation.pipe';

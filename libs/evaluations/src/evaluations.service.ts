@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@app/accounts';
 import type { Channel } from '@app/contest';
-import { audit, formatInstant, isUniqueViolation } from '@app/core';
+import { audit, formatInstant, isUniqueViolation, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { Task, TaskAssignment, TaskGeneration, TaskStatus } from '@app/shoppers';
 import type { ListEvaluationsQuery, SubmitEvaluationDto } from './dto/evaluation.dto';
@@ -61,6 +61,7 @@ export class EvaluationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly tasks: ShopperTasks,
     private readonly generation: TaskGeneration,
     private readonly assignment: TaskAssignment,
@@ -168,7 +169,8 @@ export class EvaluationsService {
    * scenario made in the same transaction, and the shopper told why; the replacement is queued after commit.
    */
   async reject(jury: AuthUser, id: string, reason: string): Promise<EvaluationView & { replacementTaskId: string | null }> {
-    const { view, replacement } = await this.notifications.transaction(async (outbox) => {
+    const { view, replacement } = await this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const row = await this.review(outbox.tx, id, EvaluationStatus.Rejected, jury.id, reason);
       await outbox.tx.update(Task, { id: row.task_id, status: TaskStatus.Submitted }, { status: TaskStatus.Rejected });
       const replacement = await this.generation.createReplacement(outbox.tx, row.task_id);

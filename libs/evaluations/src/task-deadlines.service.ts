@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Locale } from '@app/core';
-import { formatInstant } from '@app/core';
+import { formatInstant, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { REAL_SEASON_DUE_SOON_MS, TaskAssignment, TaskGeneration, taskTimingsSql } from '@app/shoppers';
 
@@ -18,6 +18,7 @@ export class TaskDeadlines {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly generation: TaskGeneration,
     private readonly assignment: TaskAssignment,
   ) {}
@@ -63,7 +64,8 @@ export class TaskDeadlines {
   async remindDueSoon(now = new Date()): Promise<number> {
     let reminded = 0;
     for (;;) {
-      const sent = await this.notifications.transaction(async (outbox) => {
+      const sent = await this.units.run(async (uow) => {
+        const outbox = this.notifications.outbox(uow);
         const due: {
           id: string;
           channel: string;

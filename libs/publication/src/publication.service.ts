@@ -4,7 +4,7 @@ import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
 import { BillingService, Invoice, invoiceAttachment, InvoiceKind, InvoicePurpose } from '@app/billing';
 import { Category, EditionStatus, EditionsService, UUID_PATTERN, type Edition } from '@app/contest';
-import { AppConfig, audit, formatEuros, formatInstant, isUniqueViolation, type Locale } from '@app/core';
+import { AppConfig, audit, formatEuros, formatInstant, isUniqueViolation, type Locale, UnitsOfWork } from '@app/core';
 import { NotificationsService, type NotificationInput, type Outbox } from '@app/notifications';
 import { RankingsService } from '@app/scoring';
 import type { FreezeResultsDto } from './dto/results.dto';
@@ -54,6 +54,7 @@ export class PublicationService {
     private readonly editions: EditionsService,
     private readonly rankings: RankingsService,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly billing: BillingService,
     private readonly config: AppConfig,
   ) {}
@@ -116,7 +117,8 @@ export class PublicationService {
    * and every entrant's users get the outcome e-mail (or the correction e-mail), once per version.
    */
   async publish(editionId: string, actor: AuthUser, now: Date = new Date()): Promise<PublishedResultsView> {
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const tx = outbox.tx;
       const edition = await this.editions.findOrFail(editionId, tx, { lock: 'pessimistic_write' });
       if (edition.status !== EditionStatus.Scoring && edition.status !== EditionStatus.Published) {

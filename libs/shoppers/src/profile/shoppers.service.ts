@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsService, hashPassword, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
-import { AppConfig, audit, isUniqueViolation } from '@app/core';
+import { AppConfig, audit, isUniqueViolation, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
 import { TaskAssignment } from '../tasks/task-assignment.service';
@@ -37,6 +37,7 @@ export class ShoppersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly tokens: TokensService,
     private readonly accounts: AccountsService,
     private readonly config: AppConfig,
@@ -46,7 +47,8 @@ export class ShoppersService {
   /** Invites a shopper by e-mail; one open invitation per e-mail, none for an e-mail that already has an account. */
   async invite(dto: CreateInvitationDto, actorId: string): Promise<InvitationView> {
     try {
-      return await this.notifications.transaction(async (outbox) => {
+      return await this.units.run(async (uow) => {
+        const outbox = this.notifications.outbox(uow);
         const tx = outbox.tx;
         const [taken] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [dto.email]);
         if (taken) throw new ConflictException(`an account with the e-mail ${dto.email} already exists: it cannot be invited as a shopper`);

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, formatInstant, sectorJobOptions, sectorQueueName, type SectorJobs } from '@app/core';
+import { AppConfig, formatInstant, sectorJobOptions, sectorQueueName, type SectorJobs, UnitsOfWork } from '@app/core';
 import { juryRecipients } from '@app/accounts';
 import { NotificationsService } from '@app/notifications';
 
@@ -52,6 +52,7 @@ export class TaskAssignment implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
@@ -292,7 +293,8 @@ export class TaskAssignment implements OnModuleDestroy {
    */
   async markUnassignable(taskIds: string[], now = new Date()): Promise<number> {
     if (taskIds.length === 0) return 0;
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const rows: { category_id: string }[] = await updated(
         outbox.tx,
         `UPDATE task SET status = 'UNASSIGNABLE' WHERE id = ANY($1) AND status = 'PENDING' RETURNING category_id`,
@@ -371,7 +373,8 @@ export class TaskAssignment implements OnModuleDestroy {
    * returns how many e-mails were written. Safe to run concurrently (rows locked with SKIP LOCKED).
    */
   async sendAssignmentDigests(now = new Date()): Promise<number> {
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const rows: DigestRow[] = await outbox.tx.query(
         `SELECT t.id, t.shopper_id, t.channel, t.scenario, t.window_start, t.window_end, co.legal_name AS company_name,
                 ed.timezone, s.name AS shopper_name, u.email, u.locale

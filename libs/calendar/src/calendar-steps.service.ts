@@ -1,14 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { CategoriesService, Category, CategoryStatus, EditionStatus, EditionsService, type Edition } from '@app/contest';
-import { formatEuros, formatInstant, JobId, QueueName, type JobPayload } from '@app/core';
+import { EntryFees, invoiceAttachment } from '@app/billing';
+import { CategoriesService, CategoryStatus, EditionStatus, EditionsService, type Category, type Edition } from '@app/contest';
+import { formatEuros, formatInstant, JobId, QueueName, UnitsOfWork, type JobPayload } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
-import { invoiceAttachment } from '@app/billing';
-import { Entry, EntryStatus } from './entities/entry.entity';
-import { EntriesService } from './entries.service';
-
-const LIVE = [EntryStatus.PendingPayment, EntryStatus.Confirmed];
+import { EntriesService, EntryStatus, LIVE_ENTRY_STATUSES as LIVE, type Entry } from '@app/registration';
 
 /** What a calendar step did; a step run again, late, or after a lost job does nothing more. */
 export interface StepOutcome {
@@ -31,6 +28,8 @@ export class CalendarSteps {
     private readonly editions: EditionsService,
     private readonly categories: CategoriesService,
     private readonly entries: EntriesService,
+    private readonly entryFees: EntryFees,
+    private readonly units: UnitsOfWork,
     @InjectQueue(QueueName.Tasks) private readonly tasks: Queue<JobPayload<typeof QueueName.Tasks>>,
   ) {}
 
@@ -38,10 +37,11 @@ export class CalendarSteps {
   async remindUnpaid(editionId: string, daysBefore: 7 | 1, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (edition.status !== EditionStatus.Open || now >= edition.registrationDeadline) return { step: `reminder-D${daysBefore}`, done: false };
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const unpaid = await this.entries.entriesOf(outbox.tx, { editionId, status: [EntryStatus.PendingPayment] });
       const categories = await this.categoriesById(unpaid);
-      const invoices = await this.entries.entryInvoices(unpaid.map((e) => e.id));
+      const invoices = await this.entryFees.entryInvoices(unpaid.map((e) => e.id));
       for (const entry of unpaid) {
         const invoice = invoices.get(entry.id);
         await this.entries.tellCompany(
@@ -71,7 +71,8 @@ export class CalendarSteps {
   async closeRegistration(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.registrationDeadline) return { step: 'registration-close', done: false };
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const moved = await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Open], EditionStatus.Closed);
       const live = await this.entries.entriesOf(outbox.tx, { editionId, status: LIVE });
       const cancelled = await this.cancelUnviableCategories(outbox, edition, live, 'live');
@@ -93,14 +94,15 @@ export class CalendarSteps {
   async applyPaymentDue(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.paymentDueAt) return { step: 'payment-due', done: false };
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const unpaid = await this.entries.entriesOf(outbox.tx, { editionId, status: [EntryStatus.PendingPayment] });
       const reason = {
         fr: `facture impayée à l’échéance du ${formatInstant(edition.paymentDueAt, edition.timezone)}`,
         en: `invoice unpaid at the due date, ${formatInstant(edition.paymentDueAt, edition.timezone)}`,
       };
-      await this.exclude(outbox, unpaid, reason.fr);
-      await this.entries.creditEntryInvoices(
+      await this.entries.exclude(outbox.tx, unpaid, reason.fr);
+      await this.entryFees.creditEntryInvoices(
         outbox.tx,
         unpaid.map((e) => e.id),
         'Inscription exclue : facture impayée à l’échéance',
@@ -119,29 +121,26 @@ export class CalendarSteps {
   async startTestPeriod(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.testPeriodStart) return { step: 'test-period-start', done: false };
-    const outcome = await this.notifications.transaction(async (outbox) => {
-      const moved = await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing);
-      const result = await outbox.tx.update(Entry, { editionId, status: EntryStatus.Confirmed }, { status: EntryStatus.InTest });
-      return { step: 'test-period-start', done: true, detail: { moved: Number(moved), inTest: result.affected ?? 0 } };
+    return this.units.run(async (uow) => {
+      const moved = await this.editions.advanceStatus(uow.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing);
+      const inTest = await this.entries.putInTest(uow.tx, editionId);
+      // Task generation is idempotent, so a repeated step only re-adds a job that creates nothing new.
+      uow.afterCommit(async () => void (await this.tasks.add('generate-tasks', { editionId }, { jobId: JobId.taskGeneration(editionId) })));
+      return { step: 'test-period-start', done: true, detail: { moved: Number(moved), inTest } };
     });
-    // Task generation is idempotent, so a repeated step only re-adds a job that creates nothing new.
-    await this.tasks.add('generate-tasks', { editionId }, { jobId: JobId.taskGeneration(editionId) });
-    return outcome;
   }
 
   /** The test period ends: TESTING → SCORING; the jury may now freeze the rankings. */
   async endTestPeriod(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.testPeriodEnd) return { step: 'test-period-end', done: false };
-    const moved = await this.notifications.transaction((outbox) =>
-      this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Testing], EditionStatus.Scoring),
-    );
+    const moved = await this.units.run((uow) => this.editions.advanceStatus(uow.tx, editionId, [EditionStatus.Testing], EditionStatus.Scoring));
     return { step: 'test-period-end', done: true, detail: { moved: Number(moved) } };
   }
 
   /** Cancels each active category whose `counted` entries are fewer than its minimum; returns how many. */
   private async cancelUnviableCategories(outbox: Outbox, edition: Edition, counted: Entry[], what: 'live' | 'paid'): Promise<number> {
-    const active = await outbox.tx.find(Category, { where: { editionId: edition.id, status: CategoryStatus.Active }, order: { code: 'ASC' } });
+    const active = (await this.categories.listByEdition(edition.id, outbox.tx)).filter((c) => c.status === CategoryStatus.Active);
     let cancelled = 0;
     for (const category of active) {
       const count = counted.filter((e) => e.categoryId === category.id).length;
@@ -150,8 +149,8 @@ export class CalendarSteps {
       cancelled++;
       this.logger.log(`Category ${category.code} of ${edition.name} cancelled: ${count} ${what} entries, minimum ${category.minEntries}`);
       const entrants = await this.entries.entriesOf(outbox.tx, { categoryId: category.id, status: LIVE });
-      await this.exclude(outbox, entrants, `catégorie annulée : moins de ${category.minEntries} inscriptions payées`);
-      const creditNotes = await this.entries.creditEntryInvoices(
+      await this.entries.exclude(outbox.tx, entrants, `catégorie annulée : moins de ${category.minEntries} inscriptions payées`);
+      const creditNotes = await this.entryFees.creditEntryInvoices(
         outbox.tx,
         entrants.map((e) => e.id),
         `Catégorie ${category.name} annulée`,
@@ -170,16 +169,6 @@ export class CalendarSteps {
       }
     }
     return cancelled;
-  }
-
-  private async exclude(outbox: Outbox, entries: Entry[], reason: string): Promise<void> {
-    if (entries.length === 0) return;
-    await outbox.tx.query(`UPDATE entry SET status = $2, exclusion_reason = $3, excluded_at = now() WHERE id = ANY($1) AND status = ANY($4)`, [
-      entries.map((e) => e.id),
-      EntryStatus.Excluded,
-      reason,
-      LIVE,
-    ]);
   }
 
   private async categoriesById(entries: Entry[]): Promise<Map<string, Category>> {
