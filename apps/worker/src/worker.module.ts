@@ -3,25 +3,24 @@ import { BillingModule } from '@app/billing';
 import { CalendarModule } from '@app/calendar';
 import { ContestModule } from '@app/contest';
 import { CoreModule } from '@app/core';
-import { EvaluationsModule } from '@app/evaluations';
 import { NotificationsModule } from '@app/notifications';
 import { ShoppersModule } from '@app/shoppers';
 import { CalendarRecovery } from './calendar/calendar-recovery';
 import { EditionCalendarProcessor } from './calendar/edition-calendar.processor';
-import { TasksProcessor } from './evaluations/tasks.processor';
 import './notifications/email-templates';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { SectorWorkers } from './shoppers/sector-workers';
+import { TasksProcessor } from './shoppers/tasks.processor';
 
 /** The queue consumers and the start-up recovery; no HTTP. */
 const PROCESSORS = [NotificationsProcessor, EditionCalendarProcessor, CalendarRecovery, SectorWorkers, TasksProcessor];
 
 /**
  * The domain modules the consumers need: the outbox (and billing's invoice PDFs it attaches), the calendar
- * and its steps, task generation, assignment and expiry.
+ * and its steps, the tasks (generation, assignment, expiry, reminders).
  */
 @Module({
-  imports: [CoreModule, NotificationsModule, BillingModule, ContestModule, CalendarModule, ShoppersModule, EvaluationsModule],
+  imports: [CoreModule, NotificationsModule, BillingModule, ContestModule, CalendarModule, ShoppersModule],
   providers: PROCESSORS,
 })
 export class WorkerModule {}

@@ -144,6 +144,11 @@ export class BillingService {
     return payment;
   }
 
+  /** The invoice (not credit note) of this purpose issued for an entry, if any. */
+  async invoiceOfEntry(manager: EntityManager, entryId: string, purpose: InvoicePurpose): Promise<Invoice | null> {
+    return manager.findOneBy(Invoice, { entryId, purpose, kind: InvoiceKind.Invoice });
+  }
+
   /** The API shape of invoices (status derived from payments and credit notes), by id; unknown ids are left out. */
   async invoiceViews(invoiceIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, InvoiceView>> {
     if (invoiceIds.length === 0) return new Map();

@@ -156,6 +156,11 @@ export class EditionsService {
    * Moves an edition to `to` if its status is one of `from` (a conditional UPDATE, in the caller's transaction).
    * Returns whether it moved: a second call is a harmless no-op, so moving forward is idempotent.
    */
+  /** Publication has frozen a version of the results at `at`. */
+  async markResultsFrozen(tx: EntityManager, editionId: string, at: Date): Promise<void> {
+    await tx.update(Edition, { id: editionId }, { resultsFrozenAt: at });
+  }
+
   async advanceStatus(tx: EntityManager, editionId: string, from: EditionStatus[], to: EditionStatus): Promise<boolean> {
     if (!UUID_PATTERN.test(editionId)) return false;
     const [rows] = (await tx.query(`UPDATE edition SET status = $2 WHERE id = $1 AND status = ANY($3) RETURNING id`, [editionId, to, from])) as [

@@ -2,15 +2,13 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@app/accounts';
-import type { Channel } from '@app/contest';
-import { audit, formatInstant, isUniqueViolation, UnitsOfWork } from '@app/core';
+import { EditionsService, type Channel } from '@app/contest';
+import { audit, DEFAULT_PAGE, formatInstant, isUniqueViolation, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { Task, TaskAssignment, TaskGeneration, TaskStatus } from '@app/shoppers';
+import { ShopperTasks, TaskAssignment, TaskGeneration, TaskStates, TaskStatus } from '@app/shoppers';
 import type { ListEvaluationsQuery, SubmitEvaluationDto } from './dto/evaluation.dto';
-import { DEFAULT_PAGE } from './dto/task.dto';
 import { EvaluationStatus } from './entities/evaluation.entity';
 import { answerProblems, evaluationScore } from './scoring';
-import { ShopperTasks } from './tasks.service';
 
 /** Clock drift allowed between a shopper's device and the server when checking that performedAt is not in the future. */
 export const PERFORMED_AT_DRIFT_MS = 5 * 60 * 1000;
@@ -63,8 +61,10 @@ export class EvaluationsService {
     private readonly notifications: NotificationsService,
     private readonly units: UnitsOfWork,
     private readonly tasks: ShopperTasks,
+    private readonly states: TaskStates,
     private readonly generation: TaskGeneration,
     private readonly assignment: TaskAssignment,
+    private readonly editions: EditionsService,
   ) {}
 
   /**
@@ -75,7 +75,7 @@ export class EvaluationsService {
   async submit(user: AuthUser, taskId: string, dto: SubmitEvaluationDto, now = new Date()): Promise<EvaluationView> {
     const task = await this.tasks.findOne(user, taskId);
     assertSubmittable(task.id, task.status);
-    const [edition]: { timezone: string }[] = await this.dataSource.query(`SELECT timezone FROM edition WHERE id = $1`, [task.editionId]);
+    const edition = await this.editions.findOrFail(task.editionId);
     const performedAt = new Date(dto.performedAt);
     if (Number.isNaN(performedAt.getTime())) throw new BadRequestException('performedAt must be a valid instant');
     if (performedAt.getTime() < task.windowStart.getTime() || performedAt.getTime() > task.windowEnd.getTime()) {
@@ -96,21 +96,15 @@ export class EvaluationsService {
 
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const moved = await tx
-          .createQueryBuilder()
-          .update(Task)
-          .set({ status: TaskStatus.Submitted })
-          .where('id = :id AND status = :assigned AND shopper_id = :me', { id: taskId, assigned: TaskStatus.Assigned, me: user.id })
-          .execute();
-        if (!moved.affected) {
-          const [current]: { status: TaskStatus }[] = await tx.query(`SELECT status FROM task WHERE id = $1 AND shopper_id = $2`, [taskId, user.id]);
-          if (!current) throw new NotFoundException(`task ${taskId} does not exist`);
-          assertSubmittable(taskId, current.status);
+        const submitted = await this.states.submit(tx, taskId, user.id);
+        if (!submitted.moved) {
+          if (!submitted.current) throw new NotFoundException(`task ${taskId} does not exist`);
+          assertSubmittable(taskId, submitted.current);
           throw new ConflictException(`task ${taskId} can no longer be evaluated`);
         }
         const [row]: EvaluationRow[] = await tx.query(
           `INSERT INTO evaluation (task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, comment, score, status, submitted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SUBMITTED', $11) RETURNING *`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11) RETURNING *`,
           [
             taskId,
             task.entryId,
@@ -123,6 +117,7 @@ export class EvaluationsService {
             dto.comment ?? '',
             score,
             now,
+            EvaluationStatus.Submitted,
           ],
         );
         return toEvaluationView(row);
@@ -158,7 +153,7 @@ export class EvaluationsService {
   async approve(jury: AuthUser, id: string): Promise<EvaluationView> {
     return this.dataSource.transaction(async (tx) => {
       const row = await this.review(tx, id, EvaluationStatus.Approved, jury.id, null);
-      await tx.update(Task, { id: row.task_id, status: TaskStatus.Submitted }, { status: TaskStatus.Approved });
+      await this.states.review(tx, row.task_id, TaskStatus.Approved);
       await audit(tx, { actorId: jury.id, action: 'evaluation.approve', subjectType: 'evaluation', subjectId: id, details: { taskId: row.task_id } });
       return toEvaluationView(row);
     });
@@ -172,20 +167,15 @@ export class EvaluationsService {
     const { view, replacement } = await this.units.run(async (uow) => {
       const outbox = this.notifications.outbox(uow);
       const row = await this.review(outbox.tx, id, EvaluationStatus.Rejected, jury.id, reason);
-      await outbox.tx.update(Task, { id: row.task_id, status: TaskStatus.Submitted }, { status: TaskStatus.Rejected });
+      await this.states.review(outbox.tx, row.task_id, TaskStatus.Rejected);
       const replacement = await this.generation.createReplacement(outbox.tx, row.task_id);
-      const [who]: { email: string; locale: 'fr' | 'en'; shopper_name: string; company_name: string }[] = await outbox.tx.query(
-        `SELECT u.email, u.locale, s.name AS shopper_name, co.legal_name AS company_name
-           FROM task t JOIN app_user u ON u.id = $2 JOIN shopper s ON s.user_id = u.id JOIN company co ON co.id = t.company_id
-          WHERE t.id = $1`,
-        [row.task_id, row.shopper_id],
-      );
+      const who = await this.tasks.shopperOf(outbox.tx, row.task_id);
       if (who) {
         await outbox.notify({
           template: 'evaluation-rejected',
           to: who.email,
           locale: who.locale,
-          data: { shopperName: who.shopper_name, companyName: who.company_name, channel: row.channel, reason },
+          data: { shopperName: who.shopperName, companyName: who.companyName, channel: row.channel, reason },
           dedupeKey: `evaluation-rejected:${id}`,
         });
       }
@@ -196,17 +186,17 @@ export class EvaluationsService {
         subjectId: id,
         details: { taskId: row.task_id, reason, replacementTaskId: replacement?.id ?? null },
       });
+      if (replacement) uow.afterCommit(() => this.assignment.enqueue([replacement.id]));
       return { view: toEvaluationView(row), replacement };
     });
-    if (replacement) await this.assignment.enqueue([replacement.id]);
     return { ...view, replacementTaskId: replacement?.id ?? null };
   }
 
   private async review(tx: EntityManager, id: string, status: EvaluationStatus, juryId: string, reason: string | null): Promise<EvaluationRow> {
     const [rows]: [EvaluationRow[], number] = await tx.query(
       `UPDATE evaluation SET status = $2, reviewed_by = $3, reviewed_at = now(), rejection_reason = $4
-        WHERE id = $1 AND status = 'SUBMITTED' RETURNING *`,
-      [id, status, juryId, reason],
+        WHERE id = $1 AND status = $5 RETURNING *`,
+      [id, status, juryId, reason, EvaluationStatus.Submitted],
     );
     if (rows.length > 0) return rows[0];
     const [current]: { status: EvaluationStatus }[] = await tx.query(`SELECT status FROM evaluation WHERE id = $1`, [id]);

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BillingModule } from '@app/billing';
 import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
+import { RegistrationModule } from '@app/registration';
 import { ScoringModule } from '@app/scoring';
 import { ResultsVersion } from './entities/results-version.entity';
 import { PublicationService } from './publication.service';
@@ -10,7 +11,7 @@ import './templates';
 
 /** Freezing, publishing and correcting results; the public winners, private reports and outcome e-mails. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ResultsVersion]), ScoringModule, ContestModule, BillingModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([ResultsVersion]), ScoringModule, ContestModule, RegistrationModule, BillingModule, NotificationsModule],
   providers: [PublicationService],
   exports: [PublicationService],
 })

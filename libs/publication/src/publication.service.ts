@@ -1,11 +1,12 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
-import { BillingService, Invoice, invoiceAttachment, InvoiceKind, InvoicePurpose } from '@app/billing';
-import { Category, EditionStatus, EditionsService, UUID_PATTERN, type Edition } from '@app/contest';
+import { BillingService, invoiceAttachment, InvoicePurpose, type Invoice } from '@app/billing';
+import { CategoriesService, EditionStatus, EditionsService, UUID_PATTERN, type Category, type Edition } from '@app/contest';
 import { AppConfig, audit, formatEuros, formatInstant, isUniqueViolation, type Locale, UnitsOfWork } from '@app/core';
 import { NotificationsService, type NotificationInput, type Outbox } from '@app/notifications';
+import { EntriesService } from '@app/registration';
 import { RankingsService } from '@app/scoring';
 import type { FreezeResultsDto } from './dto/results.dto';
 import type { EntryReport, ResultsVersionSummary, WinnersView } from './dto/report.dto';
@@ -52,6 +53,8 @@ export class PublicationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly editions: EditionsService,
+    private readonly categories: CategoriesService,
+    private readonly entries: EntriesService,
     private readonly rankings: RankingsService,
     private readonly notifications: NotificationsService,
     private readonly units: UnitsOfWork,
@@ -99,7 +102,7 @@ export class PublicationService {
         `INSERT INTO results_version (edition_id, version, digest, figures, reason, frozen_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, frozen_at`,
         [editionId, version, digest, JSON.stringify(figures), storedReason, actor.id],
       );
-      await tx.query(`UPDATE edition SET results_frozen_at = $2 WHERE id = $1`, [editionId, row.frozen_at]);
+      await this.editions.markResultsFrozen(tx, editionId, row.frozen_at);
       await audit(tx, {
         actorId: actor.id,
         action: published > 0 ? 'results.freeze-correction' : 'results.freeze',
@@ -145,12 +148,9 @@ export class PublicationService {
 
       const figures = latest.figures as FrozenFigures;
       const rankedEntryIds = figures.categories.filter((c) => !c.cancelled).flatMap((c) => c.rows.map((r) => r.entryId));
-      const [rankedRows]: [{ id: string }[], number] = await tx.query(
-        `UPDATE entry SET status = 'RANKED' WHERE id = ANY($1) AND status = 'IN_TEST' RETURNING id`,
-        [rankedEntryIds],
-      );
+      const ranked = await this.entries.markRanked(tx, rankedEntryIds);
 
-      const categories = new Map((await tx.findBy(Category, { id: In(figures.categories.map((c) => c.categoryId)) })).map((c) => [c.id, c] as const));
+      const categories = new Map((await this.categories.listByEdition(editionId, tx)).map((c) => [c.id, c] as const));
       const licences = new Map<string, { invoice: Invoice; issued: boolean }>();
       for (const frozen of figures.categories) {
         const category = categories.get(frozen.categoryId);
@@ -172,7 +172,7 @@ export class PublicationService {
           version: latest.version,
           digest: latest.digest,
           correctsVersion: previous?.version ?? null,
-          entriesRanked: rankedRows.length,
+          entriesRanked: ranked,
           notifications: sent,
           licenceInvoices: [...licences.values()].filter((l) => l.issued).map((l) => l.invoice.number),
         },
@@ -183,7 +183,7 @@ export class PublicationService {
         digest: latest.digest,
         publishedAt,
         correction: previous !== null,
-        entriesRanked: rankedRows.length,
+        entriesRanked: ranked,
         notifications: sent,
         licenceInvoices: [...licences.values()].map((l) => l.invoice.number),
       };
@@ -249,22 +249,19 @@ export class PublicationService {
   async report(entryId: string, user: AuthUser): Promise<EntryReport> {
     const missing = () => new NotFoundException(`entry ${entryId} does not exist`);
     if (!UUID_PATTERN.test(entryId)) throw missing();
-    const [entry]: { id: string; edition_id: string; company_id: string }[] = await this.dataSource.query(
-      `SELECT id, edition_id, company_id FROM entry WHERE id = $1`,
-      [entryId],
-    );
+    const entry = await this.entries.findById(entryId);
     const jury = user.role === Role.Jury;
-    if (!entry || (!jury && entry.company_id !== user.companyId)) throw missing();
+    if (!entry || (!jury && entry.companyId !== user.companyId)) throw missing();
     const manager = this.dataSource.manager;
     const version =
-      (await manager.findOne(ResultsVersion, { where: { editionId: entry.edition_id, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } })) ??
-      (jury ? await manager.findOne(ResultsVersion, { where: { editionId: entry.edition_id }, order: { version: 'DESC' } }) : null);
+      (await manager.findOne(ResultsVersion, { where: { editionId: entry.editionId, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } })) ??
+      (jury ? await manager.findOne(ResultsVersion, { where: { editionId: entry.editionId }, order: { version: 'DESC' } }) : null);
     if (!version) throw new NotFoundException(`there is no report for entry ${entryId}: reports are available once the results are published`);
     const figures = version.figures as FrozenFigures;
     const category = figures.categories.find((c) => c.rows.some((r) => r.entryId === entryId));
     if (!category) throw new NotFoundException(`entry ${entryId} is not in the results (it was not tested): there is no report for it`);
     const row = category.rows.find((r) => r.entryId === entryId)!;
-    const edition = await this.editions.findOrFail(entry.edition_id);
+    const edition = await this.editions.findOrFail(entry.editionId);
     return {
       entryId,
       editionId: edition.id,
@@ -297,7 +294,7 @@ export class PublicationService {
 
   /** The winner's logo-licence invoice; none is issued twice for an entry (nor for a zero fee). */
   private async licenceInvoice(tx: EntityManager, edition: Edition, category: Category, row: FrozenRow): Promise<{ invoice: Invoice; issued: boolean } | null> {
-    const existing = await tx.findOneBy(Invoice, { entryId: row.entryId, purpose: InvoicePurpose.Licence, kind: InvoiceKind.Invoice });
+    const existing = await this.billing.invoiceOfEntry(tx, row.entryId, InvoicePurpose.Licence);
     if (existing) return { invoice: existing, issued: false };
     if (category.licenceFeeCents <= 0) return null;
     const invoice = await this.billing.issueInvoice(tx, {

@@ -150,6 +150,18 @@ export class EntriesService {
     );
   }
 
+  /** An entry by id, whoever's it is (null if none): the caller decides who may see it. */
+  async findById(id: string): Promise<Entry | null> {
+    return this.dataSource.getRepository(Entry).findOneBy({ id });
+  }
+
+  /** Publication: the entries ranked in the published results, if still in test; returns how many moved. */
+  async markRanked(tx: EntityManager, entryIds: string[]): Promise<number> {
+    if (entryIds.length === 0) return 0;
+    const result = await tx.update(Entry, { id: In(entryIds), status: EntryStatus.InTest }, { status: EntryStatus.Ranked });
+    return result.affected ?? 0;
+  }
+
   /** The test period starts: the edition's confirmed entries go into test; returns how many. */
   async putInTest(tx: EntityManager, editionId: string): Promise<number> {
     const result = await tx.update(Entry, { editionId, status: EntryStatus.Confirmed }, { status: EntryStatus.InTest });

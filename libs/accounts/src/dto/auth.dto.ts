@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { LOCALES, type Locale } from '@app/core';
+import { LOCALES, type Locale, Trim } from '@app/core';
 import type { Role } from '../entities/user.entity';
 import { IsSiren } from '../siren';
-
-const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** At least 10 characters with a letter and a digit: long enough to resist guessing, short enough to type. */
 export const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{10,128}$/u;
@@ -14,7 +11,7 @@ export const PASSWORD_MESSAGE = 'password must be 10 to 128 characters long and 
 
 export class SignupDto {
   @ApiProperty({ example: 'Banque Exemple SA' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(2, 200, { message: 'companyName must be 2 to 200 characters long' })
   companyName: string;
@@ -42,13 +39,13 @@ export class SignupDto {
   country: string;
 
   @ApiProperty({ example: '1 rue de la Paix, 75002 Paris' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(5, 500, { message: 'billingAddress must be 5 to 500 characters long' })
   billingAddress: string;
 
   @ApiProperty({ example: 'claire@banque-exemple.fr' })
-  @Transform(lowerTrim)
+  @Trim({ lowercase: true })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email: string;
 
@@ -78,7 +75,7 @@ export class ConfirmEmailDto {
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(lowerTrim)
+  @Trim({ lowercase: true })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email: string;
 

@@ -1,11 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Trim } from '@app/core';
 import { EditionStatus } from '../entities/edition.entity';
 import { canonicalTimeZone, DEFAULT_TIMEZONE, ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../time';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A valid IANA time zone, checked with luxon. */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
@@ -35,7 +33,7 @@ export class CreateEditionDto {
   year: number;
 
   @ApiProperty({ example: 'Élu service client de l’année 2027' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'name must be 2 to 200 characters long' })
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name: string;
@@ -70,7 +68,7 @@ export class DeadlineExtensionDto {
   registrationDeadline: string;
 
   @ApiProperty({ example: 'Requested by several companies after the bank holiday', minLength: 3, maxLength: 500 })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'reason must be 3 to 500 characters long' })
   @Length(3, 500, { message: 'reason must be 3 to 500 characters long' })
   reason: string;

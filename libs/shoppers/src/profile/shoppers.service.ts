@@ -6,6 +6,7 @@ import { AppConfig, audit, isUniqueViolation, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
 import { TaskAssignment } from '../tasks/task-assignment.service';
+import { TaskStates } from '../tasks/task-states.service';
 import type {
   AcceptInvitationDto,
   AcceptInvitationResponse,
@@ -42,6 +43,7 @@ export class ShoppersService {
     private readonly accounts: AccountsService,
     private readonly config: AppConfig,
     private readonly tasks: TaskAssignment,
+    private readonly states: TaskStates,
   ) {}
 
   /** Invites a shopper by e-mail; one open invitation per e-mail, none for an e-mail that already has an account. */
@@ -196,13 +198,14 @@ export class ShoppersService {
 
   /** Suspends a shopper: no new task, and their open (assigned, not submitted) tasks go back to the queues. */
   async suspend(shopperId: string, dto: SuspendShopperDto, actorId: string): Promise<ShopperSummaryView> {
-    const released = await this.dataSource.transaction(async (tx) => {
+    await this.units.run(async (uow) => {
+      const tx = uow.tx;
       const [rows] = (await tx.query(`UPDATE shopper SET suspended_at = now() WHERE user_id = $1 AND suspended_at IS NULL RETURNING user_id`, [shopperId])) as [
         unknown[],
         number,
       ];
       if (rows.length === 0) await this.explainNoChange(tx, shopperId, 'already suspended');
-      const taskIds = await this.tasks.releaseForSuspension(tx, shopperId);
+      const taskIds = await this.states.releaseForSuspension(tx, shopperId);
       await audit(tx, {
         actorId,
         action: 'shopper.suspend',
@@ -210,10 +213,9 @@ export class ShoppersService {
         subjectId: shopperId,
         details: { reason: dto.reason, releasedTasks: taskIds },
       });
-      return taskIds;
+      // A failure to queue is only logged by the assignment, whose `enqueuePending` recovers PENDING tasks.
+      uow.afterCommit(() => this.tasks.enqueue(taskIds));
     });
-    // After commit: a failure to queue is only logged by the assignment, whose `enqueuePending` recovers PENDING tasks.
-    await this.tasks.enqueue(released);
     return this.summary(shopperId);
   }
 

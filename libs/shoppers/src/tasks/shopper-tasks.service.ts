@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import type { Channel, GridCriterion } from '@app/contest';
-import { TaskAssignment, TaskStatus } from '@app/shoppers';
-import { DEFAULT_PAGE, type ListTasksQuery } from './dto/task.dto';
+import { DEFAULT_PAGE, UnitsOfWork, type Locale } from '@app/core';
+import { TaskStatus } from '../entities/task.entity';
+import type { ListTasksQuery } from './task.dto';
+import { TaskAssignment } from './task-assignment.service';
+import { TaskStates } from './task-states.service';
 
 /** A task as shoppers and the jury read it: where, what, when, and the grid to fill in. */
 export interface TaskView {
@@ -56,6 +59,8 @@ export class ShopperTasks {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assignment: TaskAssignment,
+    private readonly states: TaskStates,
+    private readonly units: UnitsOfWork,
   ) {}
 
   /** A shopper sees their own tasks; the jury every task, filtered. Ordered by window, then id. */
@@ -98,15 +103,26 @@ export class ShopperTasks {
 
   /** Only an ASSIGNED task of the caller; it goes back to PENDING and is queued for another shopper. */
   async decline(user: AuthUser, id: string, reason: string): Promise<{ id: string; status: TaskStatus }> {
-    await this.dataSource.transaction(async (tx) => {
-      const [task]: { status: TaskStatus }[] = await tx.query(`SELECT status FROM task WHERE id = $1 AND shopper_id = $2 FOR UPDATE`, [id, user.id]);
+    await this.units.run(async (uow) => {
+      const [task]: { status: TaskStatus }[] = await uow.tx.query(`SELECT status FROM task WHERE id = $1 AND shopper_id = $2 FOR UPDATE`, [id, user.id]);
       if (!task) throw new NotFoundException(`task ${id} does not exist`);
       if (task.status !== TaskStatus.Assigned) throw new ConflictException(`task ${id} is ${task.status}: only an assigned task can be declined`);
-      await this.assignment.decline(tx, id, user.id, reason);
+      await this.states.decline(uow.tx, id, user.id, reason);
+      uow.afterCommit(() => this.assignment.enqueue([id]));
     });
-    await this.assignment.enqueue([id]);
     const [after]: { status: TaskStatus }[] = await this.dataSource.query(`SELECT status FROM task WHERE id = $1`, [id]);
     return { id, status: after.status };
+  }
+
+  /** Who did a task and for which company: what an e-mail to its shopper about it needs. */
+  async shopperOf(tx: EntityManager, taskId: string): Promise<{ email: string; locale: Locale; shopperName: string; companyName: string } | null> {
+    const [row] = await tx.query(
+      `SELECT u.email, u.locale, s.name AS "shopperName", co.legal_name AS "companyName"
+         FROM task t JOIN app_user u ON u.id = t.shopper_id JOIN shopper s ON s.user_id = t.shopper_id JOIN company co ON co.id = t.company_id
+        WHERE t.id = $1`,
+      [taskId],
+    );
+    return row ?? null;
   }
 }
 
