@@ -7,6 +7,7 @@ import { BillingApiModule } from './billing/billing-api.module';
 import { ContestApiModule } from './contest/contest-api.module';
 import { EvaluationsApiModule } from './evaluations/evaluations-api.module';
 import { HealthController } from './health/health.controller';
+import { PagesApiModule } from './pages/pages-api.module';
 import { PublicationApiModule } from './publication/publication-api.module';
 import { RegistrationApiModule } from './registration/registration-api.module';
 import { ScoringApiModule } from './scoring/scoring-api.module';
@@ -26,6 +27,7 @@ import { ShoppersApiModule } from './shoppers/shoppers-api.module';
     EvaluationsApiModule,
     ScoringApiModule,
     PublicationApiModule,
+    PagesApiModule,
   ],
   controllers: [HealthController],
 })

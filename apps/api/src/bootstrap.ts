@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import basicAuth from '@fastify/basic-auth';
 import { createBullBoard } from '@bull-board/api';
@@ -12,8 +13,10 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
-import { ALL_QUEUES, HttpExceptionFilter, createValidationPipe } from '@app/core';
+import { ALL_QUEUES, AppConfig, HttpExceptionFilter, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
+import { UNPREFIXED_ROUTES } from './pages/page-routes';
+import { servePortal } from './web/serve-portal';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
@@ -32,11 +35,12 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     },
   );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -55,6 +59,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       void reply.header('x-request-id', request.id);
     });
   await registerQueueDashboard(app);
+  await servePortal(app, app.get(AppConfig).WEB_DIST_DIR);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -8,13 +8,20 @@ import './templates';
 import { AccountsService } from './accounts.service';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { TokensService } from './auth/tokens.service';
+import { EmailThrottle } from './auth/email-throttle.service';
+import { ColleaguesService } from './colleagues.service';
 import { Company } from './entities/company.entity';
 import { User } from './entities/user.entity';
+import { AccountLink } from './links/account-link.entity';
+import { AccountLinks } from './links/account-links.service';
+import { PasswordChanges } from './password-changes.service';
+import { RefreshToken } from './sessions/refresh-token.entity';
+import { SessionsService } from './sessions/sessions.service';
 
 /** Companies, users, roles and tokens. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Company, User]),
+    TypeOrmModule.forFeature([Company, User, RefreshToken, AccountLink]),
     NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -23,7 +30,7 @@ import { User } from './entities/user.entity';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string }),
     }),
   ],
-  providers: [AccountsService, TokensService, LoginThrottle],
-  exports: [AccountsService, TokensService],
+  providers: [AccountsService, TokensService, LoginThrottle, EmailThrottle, SessionsService, AccountLinks, PasswordChanges, ColleaguesService],
+  exports: [AccountsService, TokensService, SessionsService, PasswordChanges, ColleaguesService],
 })
 export class AccountsModule {}

@@ -8,3 +8,6 @@ export * from './entities/user.entity';
 export * from './siren';
 export * from './recipients';
 export * from './passwords';
+export * from './sessions/sessions.service';
+export * from './password-changes.service';
+export * from './colleagues.service';

@@ -11,12 +11,13 @@ import { Payment } from './entities/payment.entity';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoicesRepository } from './invoices.repository';
 import { PaymentsService } from './payments.service';
+import { StandinCheckout } from './standin-checkout';
 import './templates';
 
 /** Invoices and credit notes (gapless numbering, PDF), card and bank payments; the entry fee along the entry's life. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule, RegistrationModule],
-  providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments, InvoicesRepository, EntryFees],
-  exports: [BillingService, PaymentsService, InvoicePdfService, EntryFees],
+  providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments, StandinCheckout, InvoicesRepository, EntryFees],
+  exports: [BillingService, PaymentsService, InvoicePdfService, StandinCheckout, EntryFees],
 })
 export class BillingModule {}

@@ -5,3 +5,7 @@ export * from './figures';
 export * from './pdf/report-document';
 export * from './publication.module';
 export * from './publication.service';
+export * from './titles/title-code.entity';
+export * from './titles/titles.service';
+export * from './titles/logo-kit';
+export * from './public-results.service';

@@ -7,12 +7,15 @@ import { RegistrationModule } from '@app/registration';
 import { ScoringModule } from '@app/scoring';
 import { ResultsVersion } from './entities/results-version.entity';
 import { PublicationService } from './publication.service';
+import { PublicResults } from './public-results.service';
+import { TitleCode } from './titles/title-code.entity';
+import { TitlesService } from './titles/titles.service';
 import './templates';
 
 /** Freezing, publishing and correcting results; the public winners, private reports and outcome e-mails. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ResultsVersion]), ScoringModule, ContestModule, RegistrationModule, BillingModule, NotificationsModule],
-  providers: [PublicationService],
-  exports: [PublicationService],
+  imports: [TypeOrmModule.forFeature([ResultsVersion, TitleCode]), ScoringModule, ContestModule, RegistrationModule, BillingModule, NotificationsModule],
+  providers: [PublicationService, TitlesService, PublicResults],
+  exports: [PublicationService, TitlesService, PublicResults],
 })
 export class PublicationModule {}

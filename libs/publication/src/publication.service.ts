@@ -11,7 +11,7 @@ import { RankingsService } from '@app/scoring';
 import type { FreezeResultsDto } from './dto/results.dto';
 import type { EntryReport, ResultsVersionSummary, WinnersView } from './dto/report.dto';
 import { ResultsVersion } from './entities/results-version.entity';
-import { rankedCount, round2, roundRecord, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
+import { publicCategories, rankedCount, round2, roundRecord, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
 import './templates';
 
 /** Postgres: a REPEATABLE READ transaction met a concurrent change of a row it locks. */
@@ -232,13 +232,7 @@ export class PublicationService {
       digest: latest.digest,
       publishedAt: latest.publishedAt!,
       correctedFrom: previous ? { version: previous.version, publishedAt: previous.publishedAt, reason: latest.reason } : null,
-      categories: figures.categories.map((c) => ({
-        code: c.code,
-        name: c.name,
-        outcome: c.outcome,
-        winners: c.rows.filter((r) => r.winner).map((r) => ({ companyName: r.companyName, score: round2(r.score), marginOfError: round2(r.marginOfError) })),
-        entrants: c.entrants,
-      })),
+      categories: publicCategories(figures),
     };
   }
 

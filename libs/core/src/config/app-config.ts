@@ -57,8 +57,26 @@ export class AppConfig {
   @Matches(/^whsec_\w+$/, { message: 'STRIPE_WEBHOOK_SECRET must look like whsec_…' })
   STRIPE_WEBHOOK_SECRET?: string;
 
+  /**
+   * Who takes card payments: Stripe's hosted checkout, or `standin`, a local page that imitates it and sends
+   * the same signed webhook. Default: `stripe` in production or when STRIPE_SECRET_KEY is set, else `standin`.
+   */
+  @IsOptional()
+  @IsIn(['stripe', 'standin'], { message: 'PAYMENT_PROVIDER must be stripe or standin' })
+  PAYMENT_PROVIDER?: 'stripe' | 'standin';
+
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   MIGRATIONS_RUN = false;
+
+  /** The built portal the API serves at `/` (nothing is served when it is not built). */
+  @IsString()
+  WEB_DIST_DIR = 'apps/web/dist';
+
+  /** How long an API process reuses a rendered public page (winners, title verification) before rendering it again. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PUBLIC_PAGES_TTL_MS must be an integer' })
+  @Min(0)
+  PUBLIC_PAGES_TTL_MS = 5000;
 
   @IsOptional()
   @IsString()
@@ -85,6 +103,9 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** The webhook secret of the payment stand-in when none is configured (never used in production). */
+export const STANDIN_WEBHOOK_SECRET = 'whsec_standin_development_only';
+
 /** Defaults are for developer machines only; production must say where its services and secrets are. */
 const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL', 'JWT_SECRET', 'MAIL_FROM'] as const;
 
@@ -99,10 +120,15 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   }
   if (config.NODE_ENV === 'production') {
     const missing = REQUIRED_IN_PRODUCTION.filter((name) => present[name] === undefined);
-    if (missing.length > 0) {
-      throw new ConfigError(`Invalid configuration:\n${missing.map((m) => `  - ${m}: is required when NODE_ENV=production`).join('\n')}`);
-    }
+    const wrong = [
+      ...missing.map((m) => `  - ${m}: is required when NODE_ENV=production`),
+      ...(config.PAYMENT_PROVIDER === 'standin' ? ['  - PAYMENT_PROVIDER: standin takes no real payment and is refused when NODE_ENV=production'] : []),
+    ];
+    if (wrong.length > 0) throw new ConfigError(`Invalid configuration:\n${wrong.join('\n')}`);
   }
+  config.PAYMENT_PROVIDER ??= config.NODE_ENV === 'production' || config.STRIPE_SECRET_KEY ? 'stripe' : 'standin';
+  // the stand-in signs its webhooks like the provider; outside production a local secret will do
+  if (config.PAYMENT_PROVIDER === 'standin') config.STRIPE_WEBHOOK_SECRET ??= STANDIN_WEBHOOK_SECRET;
   return config;
 }
 

@@ -1,5 +1,5 @@
 import type { Channel } from '@app/contest';
-import type { CategoryOutcome } from '../figures';
+import type { CategoryOutcome, PublicCategory } from '../figures';
 
 /** One results version as the jury lists them. */
 export interface ResultsVersionSummary {
@@ -23,14 +23,7 @@ export interface WinnersView {
   publishedAt: Date;
   /** Set when this version corrects an earlier published one. */
   correctedFrom: { version: number; publishedAt: Date | null; reason: string | null } | null;
-  categories: {
-    code: string;
-    name: string;
-    outcome: CategoryOutcome;
-    /** The winner's score and its 95 % margin of error (the title is public, and so is how sure it is). */
-    winners: { companyName: string; score: number | null; marginOfError: number | null }[];
-    entrants: number;
-  }[];
+  categories: PublicCategory[];
 }
 
 /** An entrant's private report; scores rounded to two decimals for display. */
