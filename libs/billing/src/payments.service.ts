@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { juryRecipients, type AuthUser } from '@app/accounts';
-import { audit, formatEuros, type Locale, UnitsOfWork } from '@app/core';
+import { audit, formatEuros, isUuid, type Locale, UnitsOfWork } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { BillingService } from './billing.service';
 import { CardPayments, type CheckoutSession, type ProviderEvent } from './card-payments';
@@ -29,8 +29,6 @@ export type WebhookOutcome = (typeof WebhookOutcome)[keyof typeof WebhookOutcome
 
 /** A transfer dated a little ahead of the server clock is tolerated (clients' clocks drift). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Card payments (checkout and signed webhooks), bank transfers recorded by the jury, and refused payments. */
 @Injectable()
@@ -176,7 +174,7 @@ export class PaymentsService {
     const invoiceId = session.client_reference_id ?? session.metadata?.invoiceId ?? null;
     const received = session.amount_total;
     // Locked before anything is checked: two events paying one invoice are looked at one after the other.
-    const invoice = invoiceId && UUID.test(invoiceId) ? await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const invoice = invoiceId && isUuid(invoiceId) ? await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!invoice) return this.flag(outbox, eventId, null, received, 'UNKNOWN_INVOICE');
     if (invoice.kind === InvoiceKind.CreditNote) return this.flag(outbox, eventId, invoice, received, 'CREDIT_NOTE');
     const { payment, creditNote } = await this.billing.settlementOf(tx, invoice.id);

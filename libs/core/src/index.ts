@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './core.module';
-export * from './database/transaction';
+export * from './database/pg-errors';
+export * from './database/sql-filter';
 export * from './database/unit-of-work';
 export * from './database/updated-rows';
 export * from './database/typeorm-options';
@@ -18,6 +19,7 @@ export * from './money';
 export * from './pdf-text';
 export * from './http/parse-id.pipe';
 export * from './start';
+export * from './uuid';
 export * from './http/id-filter';
 export * from './http/page-query';
 export * from './http/trim';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@app/accounts';
 import { EditionsService, type Channel } from '@app/contest';
-import { audit, DEFAULT_PAGE, formatInstant, isUniqueViolation, UnitsOfWork } from '@app/core';
+import { audit, DEFAULT_PAGE, formatInstant, isUniqueViolation, SqlFilter, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperTasks, TaskAssignment, TaskGeneration, TaskStates, TaskStatus } from '@app/shoppers';
 import type { ListEvaluationsQuery, SubmitEvaluationDto } from './dto/evaluation.dto';
@@ -129,22 +129,16 @@ export class EvaluationsService {
   }
 
   async list(query: ListEvaluationsQuery): Promise<EvaluationView[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const where = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.status) where('e.status = ?', query.status);
-    if (query.categoryId) where('e.category_id = ?', query.categoryId);
-    if (query.shopperId) where('e.shopper_id = ?', query.shopperId);
-    if (query.editionId) where('t.edition_id = ?', query.editionId);
-    params.push(query.limit ?? DEFAULT_PAGE, query.offset ?? 0);
+    const filter = new SqlFilter();
+    if (query.status) filter.and('e.status = ?', query.status);
+    if (query.categoryId) filter.and('e.category_id = ?', query.categoryId);
+    if (query.shopperId) filter.and('e.shopper_id = ?', query.shopperId);
+    if (query.editionId) filter.and('t.edition_id = ?', query.editionId);
     const rows: EvaluationRow[] = await this.dataSource.query(
       `SELECT e.* FROM evaluation e JOIN task t ON t.id = e.task_id
-        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY e.submitted_at, e.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+        ${filter.where}
+        ORDER BY e.submitted_at, e.id ${filter.page(query.limit ?? DEFAULT_PAGE, query.offset ?? 0)}`,
+      filter.params,
     );
     return rows.map(toEvaluationView);
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import type { Channel, GridCriterion } from '@app/contest';
-import { DEFAULT_PAGE, UnitsOfWork, type Locale } from '@app/core';
+import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, type Locale } from '@app/core';
 import { TaskStatus } from '../entities/task.entity';
 import type { ListTasksQuery } from './task.dto';
 import { TaskAssignment } from './task-assignment.service';
@@ -65,28 +65,22 @@ export class ShopperTasks {
 
   /** A shopper sees their own tasks; the jury every task, filtered. Ordered by window, then id. */
   async list(user: AuthUser, query: ListTasksQuery): Promise<TaskView[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const where = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
+    const filter = new SqlFilter();
     if (user.role === Role.Jury) {
-      if (query.shopperId) where('t.shopper_id = ?', query.shopperId);
-      if (query.editionId) where('t.edition_id = ?', query.editionId);
-      if (query.categoryId) where('t.category_id = ?', query.categoryId);
-      if (query.entryId) where('t.entry_id = ?', query.entryId);
+      if (query.shopperId) filter.and('t.shopper_id = ?', query.shopperId);
+      if (query.editionId) filter.and('t.edition_id = ?', query.editionId);
+      if (query.categoryId) filter.and('t.category_id = ?', query.categoryId);
+      if (query.entryId) filter.and('t.entry_id = ?', query.entryId);
     } else {
-      where('t.shopper_id = ?', user.id);
+      filter.and('t.shopper_id = ?', user.id);
     }
-    if (query.status) where('t.status = ?', query.status);
-    if (query.from) where('t.window_end >= ?', new Date(query.from));
-    if (query.to) where('t.window_start <= ?', new Date(query.to));
-    params.push(query.limit ?? DEFAULT_PAGE, query.offset ?? 0);
+    if (query.status) filter.and('t.status = ?', query.status);
+    if (query.from) filter.and('t.window_end >= ?', new Date(query.from));
+    if (query.to) filter.and('t.window_start <= ?', new Date(query.to));
     const rows: TaskRow[] = await this.dataSource.query(
-      `${TASK_SELECT} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY t.window_start, t.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+      `${TASK_SELECT} ${filter.where}
+        ORDER BY t.window_start, t.id ${filter.page(query.limit ?? DEFAULT_PAGE, query.offset ?? 0)}`,
+      filter.params,
     );
     return rows.map(toTaskView);
   }

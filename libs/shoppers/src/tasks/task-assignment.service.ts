@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, formatInstant, sectorJobOptions, sectorQueueName, UnitsOfWork, updatedRows, type SectorJobs } from '@app/core';
+import { AppConfig, formatInstant, isRetryableConflict, sectorJobOptions, sectorQueueName, UnitsOfWork, updatedRows, type SectorJobs } from '@app/core';
 import { juryRecipients } from '@app/accounts';
 import { NotificationsService } from '@app/notifications';
 
@@ -23,12 +23,6 @@ const MAX_REPLANS = 12;
 export const sectorEvents = new EventEmitter();
 
 type SectorQueue = Queue<SectorJobs['assign-tasks'], void, 'assign-tasks'>;
-
-const PG_RETRYABLE = new Set(['40P01', '40001']);
-const isRetryable = (error: unknown) => {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return PG_RETRYABLE.has(e?.driverError?.code ?? e?.code ?? '');
-};
 
 /**
  * Assignment of tasks to mystery shoppers, by sector, as the rulebook says (docs/rules.md, "Task assignment").
@@ -123,7 +117,7 @@ export class TaskAssignment implements OnModuleDestroy {
       try {
         return await this.dataSource.transaction('READ COMMITTED', (tx) => this.assignLocked(tx, ids));
       } catch (error) {
-        if (!isRetryable(error) || attempt >= 5) throw error;
+        if (!isRetryableConflict(error) || attempt >= 5) throw error;
         await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
       }
     }
