@@ -17,6 +17,7 @@ export * from './format';
 export * from './locale';
 export * from './money';
 export * from './pdf-text';
+export * from './pick';
 export * from './http/parse-id.pipe';
 export * from './start';
 export * from './uuid';

@@ -32,24 +32,11 @@ export interface EvaluationView {
   submittedAt: Date;
 }
 
-interface EvaluationRow {
-  id: string;
-  task_id: string;
-  entry_id: string;
-  category_id: string;
-  shopper_id: string;
-  channel: Channel;
-  performed_at: Date;
-  answers: Record<string, number>;
-  facts: Record<string, unknown>;
-  comment: string;
-  status: EvaluationStatus;
-  score: string;
-  rejection_reason: string | null;
-  reviewed_by: string | null;
-  reviewed_at: Date | null;
-  submitted_at: Date;
-}
+/** The columns of an evaluation (table or alias `t`) read as its view, the score as a number. */
+const evaluationColumns = (t: string) =>
+  `${t}.id, ${t}.task_id AS "taskId", ${t}.entry_id AS "entryId", ${t}.category_id AS "categoryId", ${t}.shopper_id AS "shopperId", ${t}.channel,
+   ${t}.performed_at AS "performedAt", ${t}.answers, ${t}.facts, ${t}.comment, ${t}.status, ${t}.score::float8 AS score,
+   ${t}.rejection_reason AS "rejectionReason", ${t}.reviewed_by AS "reviewedBy", ${t}.reviewed_at AS "reviewedAt", ${t}.submitted_at AS "submittedAt"`;
 
 const SUBMITTED_LIKE: TaskStatus[] = [TaskStatus.Submitted, TaskStatus.Approved, TaskStatus.Rejected];
 
@@ -102,9 +89,9 @@ export class EvaluationsService {
           assertSubmittable(taskId, submitted.current);
           throw new ConflictException(`task ${taskId} can no longer be evaluated`);
         }
-        const [row]: EvaluationRow[] = await tx.query(
+        const [row]: EvaluationView[] = await tx.query(
           `INSERT INTO evaluation (task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, comment, score, status, submitted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11) RETURNING *`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11) RETURNING ${evaluationColumns('evaluation')}`,
           [
             taskId,
             task.entryId,
@@ -120,7 +107,7 @@ export class EvaluationsService {
             EvaluationStatus.Submitted,
           ],
         );
-        return toEvaluationView(row);
+        return row;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException(`an evaluation was already submitted for task ${taskId}; it cannot be changed`);
@@ -134,22 +121,22 @@ export class EvaluationsService {
     if (query.categoryId) filter.and('e.category_id = ?', query.categoryId);
     if (query.shopperId) filter.and('e.shopper_id = ?', query.shopperId);
     if (query.editionId) filter.and('t.edition_id = ?', query.editionId);
-    const rows: EvaluationRow[] = await this.dataSource.query(
-      `SELECT e.* FROM evaluation e JOIN task t ON t.id = e.task_id
+    const rows: EvaluationView[] = await this.dataSource.query(
+      `SELECT ${evaluationColumns('e')} FROM evaluation e JOIN task t ON t.id = e.task_id
         ${filter.where}
         ORDER BY e.submitted_at, e.id ${filter.page(query.limit ?? DEFAULT_PAGE, query.offset ?? 0)}`,
       filter.params,
     );
-    return rows.map(toEvaluationView);
+    return rows;
   }
 
   /** SUBMITTED → APPROVED (the task too); it now counts in the rankings. 409 from any other status. */
   async approve(jury: AuthUser, id: string): Promise<EvaluationView> {
     return this.dataSource.transaction(async (tx) => {
       const row = await this.review(tx, id, EvaluationStatus.Approved, jury.id, null);
-      await this.states.review(tx, row.task_id, TaskStatus.Approved);
-      await audit(tx, { actorId: jury.id, action: 'evaluation.approve', subjectType: 'evaluation', subjectId: id, details: { taskId: row.task_id } });
-      return toEvaluationView(row);
+      await this.states.review(tx, row.taskId, TaskStatus.Approved);
+      await audit(tx, { actorId: jury.id, action: 'evaluation.approve', subjectType: 'evaluation', subjectId: id, details: { taskId: row.taskId } });
+      return row;
     });
   }
 
@@ -161,9 +148,9 @@ export class EvaluationsService {
     const { view, replacement } = await this.units.run(async (uow) => {
       const outbox = this.notifications.outbox(uow);
       const row = await this.review(outbox.tx, id, EvaluationStatus.Rejected, jury.id, reason);
-      await this.states.review(outbox.tx, row.task_id, TaskStatus.Rejected);
-      const replacement = await this.generation.createReplacement(outbox.tx, row.task_id);
-      const who = await this.tasks.shopperOf(outbox.tx, row.task_id);
+      await this.states.review(outbox.tx, row.taskId, TaskStatus.Rejected);
+      const replacement = await this.generation.createReplacement(outbox.tx, row.taskId);
+      const who = await this.tasks.shopperOf(outbox.tx, row.taskId);
       if (who) {
         await outbox.notify({
           template: 'evaluation-rejected',
@@ -178,18 +165,18 @@ export class EvaluationsService {
         action: 'evaluation.reject',
         subjectType: 'evaluation',
         subjectId: id,
-        details: { taskId: row.task_id, reason, replacementTaskId: replacement?.id ?? null },
+        details: { taskId: row.taskId, reason, replacementTaskId: replacement?.id ?? null },
       });
       if (replacement) uow.afterCommit(() => this.assignment.enqueue([replacement.id]));
-      return { view: toEvaluationView(row), replacement };
+      return { view: row, replacement };
     });
     return { ...view, replacementTaskId: replacement?.id ?? null };
   }
 
-  private async review(tx: EntityManager, id: string, status: EvaluationStatus, juryId: string, reason: string | null): Promise<EvaluationRow> {
-    const [rows]: [EvaluationRow[], number] = await tx.query(
+  private async review(tx: EntityManager, id: string, status: EvaluationStatus, juryId: string, reason: string | null): Promise<EvaluationView> {
+    const [rows]: [EvaluationView[], number] = await tx.query(
       `UPDATE evaluation SET status = $2, reviewed_by = $3, reviewed_at = now(), rejection_reason = $4
-        WHERE id = $1 AND status = $5 RETURNING *`,
+        WHERE id = $1 AND status = $5 RETURNING ${evaluationColumns('evaluation')}`,
       [id, status, juryId, reason, EvaluationStatus.Submitted],
     );
     if (rows.length > 0) return rows[0];
@@ -212,25 +199,4 @@ function factProblems(channel: Channel, facts: SubmitEvaluationDto['facts']): st
   if (channel === 'EMAIL' && facts.replyDelayHours === undefined)
     problems.push('facts.replyDelayHours is required for an EMAIL test: the hours before the reply came');
   return problems;
-}
-
-function toEvaluationView(row: EvaluationRow): EvaluationView {
-  return {
-    id: row.id,
-    taskId: row.task_id,
-    entryId: row.entry_id,
-    categoryId: row.category_id,
-    shopperId: row.shopper_id,
-    channel: row.channel,
-    performedAt: row.performed_at,
-    answers: row.answers,
-    facts: row.facts,
-    comment: row.comment,
-    status: row.status,
-    score: Number(row.score),
-    rejectionReason: row.rejection_reason,
-    reviewedBy: row.reviewed_by,
-    reviewedAt: row.reviewed_at,
-    submittedAt: row.submitted_at,
-  };
 }

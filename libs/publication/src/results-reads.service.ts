@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import { EditionsService } from '@app/contest';
-import { formatInstant, isUuid } from '@app/core';
+import { formatInstant, isUuid, pick } from '@app/core';
 import { EntriesService } from '@app/registration';
 import type { EntryReport, ResultsVersionSummary, WinnersView } from './dto/report.dto';
 import { ResultsVersion } from './entities/results-version.entity';
@@ -24,7 +24,7 @@ export class ResultsReads {
     const versions = await this.dataSource.manager.find(ResultsVersion, {
       where: { editionId },
       order: { version: 'ASC' },
-      select: { id: true, version: true, digest: true, reason: true, frozenAt: true, frozenBy: true, publishedAt: true, publishedBy: true },
+      select: Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, true])),
     });
     return versions.map(summaryOf);
   }
@@ -115,15 +115,6 @@ export class ResultsReads {
   }
 }
 
-function summaryOf(v: ResultsVersion): ResultsVersionSummary {
-  return {
-    id: v.id,
-    version: v.version,
-    digest: v.digest,
-    reason: v.reason,
-    frozenAt: v.frozenAt,
-    frozenBy: v.frozenBy,
-    publishedAt: v.publishedAt,
-    publishedBy: v.publishedBy,
-  };
-}
+const SUMMARY_FIELDS = ['id', 'version', 'digest', 'reason', 'frozenAt', 'frozenBy', 'publishedAt', 'publishedBy'] as const;
+
+const summaryOf = (v: ResultsVersion): ResultsVersionSummary => pick(v, SUMMARY_FIELDS);

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsService, hashPassword, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
-import { AppConfig, audit, isUniqueViolation, UnitsOfWork } from '@app/core';
+import { AppConfig, audit, isUniqueViolation, pick, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
 import { TaskAssignment } from '../tasks/task-assignment.service';
@@ -245,12 +245,7 @@ export class ShoppersService {
 
 function toInvitationView(invitation: ShopperInvitation): InvitationView {
   return {
-    id: invitation.id,
-    email: invitation.email,
-    name: invitation.name,
-    sectors: invitation.sectors,
-    weeklyCapacity: invitation.weeklyCapacity,
-    invitedBy: invitation.invitedBy,
+    ...pick(invitation, ['id', 'email', 'name', 'sectors', 'weeklyCapacity', 'invitedBy']),
     acceptedAt: invitation.acceptedAt?.toISOString() ?? null,
     createdAt: invitation.createdAt.toISOString(),
   };

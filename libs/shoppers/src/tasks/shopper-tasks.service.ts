@@ -28,27 +28,13 @@ export interface TaskView {
   grid: GridCriterion[];
 }
 
-interface TaskRow {
-  id: string;
-  edition_id: string;
-  category_id: string;
-  entry_id: string;
-  company_name: string;
-  category_code: string;
-  channel: Channel;
-  contact_point: string;
-  scenario: string;
-  window_start: Date;
-  window_end: Date;
-  status: TaskStatus;
-  shopper_id: string | null;
-  replaces_task_id: string | null;
-  grids: Partial<Record<Channel, GridCriterion[]>>;
-}
+/** A task row as its view, with its category's grids (the view keeps the channel's). */
+type TaskRow = Omit<TaskView, 'grid'> & { grids: Partial<Record<Channel, GridCriterion[]>> };
 
 const TASK_SELECT = `
-  SELECT t.id, t.edition_id, t.category_id, t.entry_id, co.legal_name AS company_name, ca.code AS category_code, t.channel,
-         t.contact_point, t.scenario, t.window_start, t.window_end, t.status, t.shopper_id, t.replaces_task_id, ca.grids
+  SELECT t.id, t.edition_id AS "editionId", t.category_id AS "categoryId", t.entry_id AS "entryId", co.legal_name AS "companyName",
+         ca.code AS "categoryCode", t.channel, t.contact_point AS "contactPoint", t.scenario, t.window_start AS "windowStart",
+         t.window_end AS "windowEnd", t.status, t.shopper_id AS "shopperId", t.replaces_task_id AS "replacesTaskId", ca.grids
     FROM task t
     JOIN company co ON co.id = t.company_id
     JOIN category ca ON ca.id = t.category_id`;
@@ -120,22 +106,6 @@ export class ShopperTasks {
   }
 }
 
-function toTaskView(row: TaskRow): TaskView {
-  return {
-    id: row.id,
-    editionId: row.edition_id,
-    categoryId: row.category_id,
-    entryId: row.entry_id,
-    companyName: row.company_name,
-    categoryCode: row.category_code,
-    channel: row.channel,
-    contactPoint: row.contact_point,
-    scenario: row.scenario,
-    windowStart: row.window_start,
-    windowEnd: row.window_end,
-    status: row.status,
-    shopperId: row.shopper_id,
-    replacesTaskId: row.replaces_task_id,
-    grid: row.grids?.[row.channel] ?? [],
-  };
+function toTaskView({ grids, ...task }: TaskRow): TaskView {
+  return { ...task, grid: grids?.[task.channel] ?? [] };
 }
