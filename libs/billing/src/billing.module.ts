@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
 import { RegistrationModule } from '@app/registration';
 import { BillingService } from './billing.service';
@@ -16,7 +17,7 @@ import './templates';
 
 /** Invoices and credit notes (gapless numbering, PDF), card and bank payments; the entry fee along the entry's life. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule, RegistrationModule],
+  imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule, ContestModule, RegistrationModule],
   providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments, StandinCheckout, InvoicesRepository, EntryFees],
   exports: [BillingService, PaymentsService, InvoicePdfService, StandinCheckout, EntryFees],
 })
