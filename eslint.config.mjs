@@ -39,6 +39,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // CommonJS tool configs (dependency-cruiser)
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['scripts/**', 'apps/cli/**', 'apps/bench/**', 'apps/demo/**'],
     rules: { 'no-console': 'off' },
   },

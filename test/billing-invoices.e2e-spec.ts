@@ -1,5 +1,6 @@
 import { BillingService, invoiceAttachment, InvoicePurpose, type Invoice, type IssueInvoiceInput } from '@app/billing';
 import { AttachmentRenderers, NotificationsService } from '@app/notifications';
+import { UnitsOfWork } from '@app/core';
 import { signedInCompany } from './support/fixtures';
 import { TestPlatform } from './support/platform';
 import { issueEntryFeeInvoice, pdfText, seedCompany, seedEdition, shopperToken, signedInJury, type SeededEdition } from './support/billing';
@@ -349,14 +350,17 @@ describe('billing: invoices and credit notes', () => {
         ref: { kind: 'invoice-pdf', id: invoiceA.id },
       });
 
-      await platform.api.get(NotificationsService).transaction((outbox) =>
-        outbox.notify({
-          template: 'payment-received',
-          to: a.email,
-          data: { companyName: 'Banque Alpha SA', invoiceNumber: invoiceA.number, amount: '16 416,00 €', method: 'virement bancaire' },
-          attachments: [invoiceAttachment(invoiceA)],
-          dedupeKey: `test-attachment:${invoiceA.id}`,
-        }),
+      await platform.api.get(UnitsOfWork).run((uow) =>
+        platform.api
+          .get(NotificationsService)
+          .outbox(uow)
+          .notify({
+            template: 'payment-received',
+            to: a.email,
+            data: { companyName: 'Banque Alpha SA', invoiceNumber: invoiceA.number, amount: '16 416,00 €', method: 'virement bancaire' },
+            attachments: [invoiceAttachment(invoiceA)],
+            dedupeKey: `test-attachment:${invoiceA.id}`,
+          }),
       );
       const mail = await platform.inbox.waitForMail(a.email, { subject: /Paiement reçu/ });
       expect(mail.attachments).toHaveLength(1);

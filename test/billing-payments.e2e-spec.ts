@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 import { BillingService, PaymentsService, type Invoice } from '@app/billing';
+import { EntriesService } from '@app/registration';
 import { signedInCompany } from './support/fixtures';
 import { TestPlatform } from './support/platform';
+import { seedCategory, seedEntry } from './support/tasks-fixtures';
 import { sleep } from '@app/simulation';
 import {
   addCompanyUser,
@@ -25,8 +27,10 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
   let jury: Awaited<ReturnType<typeof signedInJury>>;
   /** A connection outside the API's pool, to look at the database from outside a payment's transaction. */
   let outside: Client;
-  const seenByListener: { invoiceId: string; insideTx: number; outsideTx: number }[] = [];
-  const listenerFailsFor = new Set<string>();
+  /** What the entry's confirmation saw of its payment: billing confirms the entry inside the payment's transaction. */
+  const seenByConfirmation: { entryId: string; insideTx: number; outsideTx: number }[] = [];
+  const confirmationFailsFor = new Set<string>();
+  let categoryId: string;
 
   beforeAll(async () => {
     process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
@@ -36,14 +40,18 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
     billing = platform.api.get(BillingService);
     outside = new Client({ connectionString: process.env.DATABASE_URL });
     await outside.connect();
-    billing.onInvoicePaid(async (tx, invoice, payment) => {
-      if (listenerFailsFor.has(invoice.id)) throw new Error('the entry could not be confirmed');
-      const count = `SELECT count(*)::int AS n FROM payment WHERE id = $1`;
-      const [insideTx] = await tx.query(count, [payment.id]);
-      const { rows } = await outside.query(count, [payment.id]);
-      seenByListener.push({ invoiceId: invoice.id, insideTx: insideTx.n, outsideTx: rows[0].n });
-    });
+    const entries = platform.api.get(EntriesService);
+    const confirmOnPayment = entries.confirmOnPayment.bind(entries);
+    entries.confirmOnPayment = async (tx, entry, receivedAt) => {
+      if (confirmationFailsFor.has(entry.id)) throw new Error('the entry could not be confirmed');
+      const count = `SELECT count(*)::int AS n FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE i.entry_id = $1`;
+      const [insideTx] = await tx.query(count, [entry.id]);
+      const { rows } = await outside.query(count, [entry.id]);
+      seenByConfirmation.push({ entryId: entry.id, insideTx: insideTx.n, outsideTx: rows[0].n });
+      return confirmOnPayment(tx, entry, receivedAt);
+    };
     edition = await seedEdition(platform.dataSource);
+    categoryId = (await seedCategory(platform.dataSource, edition.id)).id;
     [company, other, jury] = await Promise.all([
       signedInCompany(platform.client, platform.inbox, { companyName: 'Énergie Verte SA' }),
       signedInCompany(platform.client, platform.inbox, { companyName: 'Autre Société SA' }),
@@ -57,8 +65,11 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
     await platform.close();
   });
 
-  const issue = (companyId = company.companyId): Promise<Invoice> =>
-    issueEntryFeeInvoice(platform, { editionId: edition.id, companyId, description: 'Inscription — catégorie Énergie' });
+  /** An entry-fee invoice for an entry of its own. */
+  const issue = async (companyId = company.companyId): Promise<Invoice> => {
+    const { entryId } = await seedEntry(platform.dataSource, edition.id, categoryId);
+    return issueEntryFeeInvoice(platform, { editionId: edition.id, companyId, entryId, description: 'Inscription — catégorie Énergie' });
+  };
   const count = async (table: string, where: string, params: unknown[]) =>
     Number((await platform.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params))[0].n);
   const paymentsOf = (invoiceId: string) => count('payment', 'invoice_id = $1', [invoiceId]);
@@ -128,23 +139,23 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
       expect(flag.reason).toBe('the invoice was already paid: this is a second payment');
     });
 
-    it('calls the paid listeners inside the payment’s transaction', () => {
+    it('confirms the paid entry inside the payment’s transaction', () => {
       // Inside, the new payment is visible; from another connection it is not yet (not committed).
-      expect(seenByListener.filter((s) => s.invoiceId === paid.id)).toEqual([{ invoiceId: paid.id, insideTx: 1, outsideTx: 0 }]);
+      expect(seenByConfirmation.filter((s) => s.entryId === paid.entryId)).toEqual([{ entryId: paid.entryId, insideTx: 1, outsideTx: 0 }]);
     });
 
-    it('rolls everything back when a listener fails, so the provider’s retry records the payment', async () => {
+    it('rolls everything back when the entry cannot be confirmed, so the provider’s retry records the payment', async () => {
       const invoice = await issue();
       const event = checkoutCompleted({ invoiceId: invoice.id, amountTotal: invoice.totalCents });
       const { payload, signature } = sign(event);
-      listenerFailsFor.add(invoice.id);
+      confirmationFailsFor.add(invoice.entryId!);
       const failed = await deliver(platform, payload, signature);
       expect(failed.status).toBe(500);
       expect(await paymentsOf(invoice.id)).toBe(0);
       expect(await count('webhook_event', 'provider_event_id = $1', [event.id])).toBe(0);
       expect(await count('notification', 'dedupe_key LIKE $1', [`payment-received:${invoice.id}:%`])).toBe(0);
 
-      listenerFailsFor.delete(invoice.id);
+      confirmationFailsFor.delete(invoice.entryId!);
       const retried = await deliver(platform, payload, signature);
       expect(retried).toEqual({ status: 200, body: { received: true, outcome: 'PAID' } });
       expect(await paymentsOf(invoice.id)).toBe(1);
@@ -371,7 +382,7 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
         action: 'payment.bank-transfer-recorded',
         details: { invoiceNumber: invoice.number, amountCents: 1_641_600, reference: 'VIR SEPA 2027-0042 ENERGIE VERTE' },
       });
-      expect(seenByListener.filter((s) => s.invoiceId === invoice.id)).toEqual([{ invoiceId: invoice.id, insideTx: 1, outsideTx: 0 }]);
+      expect(seenByConfirmation.filter((s) => s.entryId === invoice.entryId)).toEqual([{ entryId: invoice.entryId, insideTx: 1, outsideTx: 0 }]);
       const mail = await platform.inbox.waitForMail(company.email, { subject: new RegExp(invoice.number) });
       expect(mail.text).toContain('(virement bancaire)');
       const english = await platform.inbox.waitForMail(colleague.email, { subject: new RegExp(invoice.number) });

@@ -17,7 +17,7 @@ import {
 import { JobId, QueueName } from '@app/core';
 import { PASSWORD, randomSiren, uniqueEmail } from './support/fixtures';
 import { TestPlatform } from './support/platform';
-import { CalendarRecovery } from '../apps/worker/src/contest/calendar-recovery';
+import { CalendarRecovery } from '../apps/worker/src/calendar/calendar-recovery';
 
 const PARIS = 'Europe/Paris';
 const HOUR = 3600 * 1000;

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QueueName } from '@app/core';
-import { TaskDeadlines } from '@app/evaluations';
+import { TaskDeadlines } from '@app/shoppers';
 import { TestPlatform } from './support/platform';
 import { createCategory, createEdition, juryToken, openEdition, quickCompanies } from './support/season';
 import { quickShoppers, seedEntryInTest, seedTask, type QuickShopper } from './support/shoppers';

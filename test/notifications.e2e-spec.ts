@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { NotificationsService, type NotificationInput } from '@app/notifications';
-import { QueueName } from '@app/core';
+import { NotificationsService, type NotificationInput, type Outbox } from '@app/notifications';
+import { QueueName, UnitsOfWork } from '@app/core';
 import { TestPlatform } from './support/platform';
 import { uniqueEmail } from './support/fixtures';
 import { sleep, waitFor } from '@app/simulation';
@@ -14,6 +14,7 @@ describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
     platform = await TestPlatform.start({ worker: false });
     notifications = platform.api.get(NotificationsService);
   });
+  const inOutbox = <T>(work: (outbox: Outbox) => Promise<T>) => platform.api.get(UnitsOfWork).run((uow) => work(notifications.outbox(uow)));
   afterAll(async () => {
     await platform.close();
   });
@@ -33,7 +34,7 @@ describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
 
   it('delivers once, after the worker starts, a notification written while it was stopped', async () => {
     const to = uniqueEmail('stopped');
-    await notifications.transaction((outbox) => outbox.notify(mail(to)));
+    await inOutbox((outbox) => outbox.notify(mail(to)));
     await sleep(300);
     expect(platform.inbox.to(to)).toHaveLength(0);
 
@@ -60,7 +61,7 @@ describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
   it('writes nothing when the transaction that causes the notification rolls back', async () => {
     const to = uniqueEmail('rollback');
     await expect(
-      notifications.transaction(async (outbox) => {
+      inOutbox(async (outbox) => {
         await outbox.notify(mail(to));
         throw new Error('the change failed');
       }),
@@ -68,11 +69,31 @@ describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
     expect(await statusOf(to)).toBeUndefined();
   });
 
+  it('runs the after-commit hooks of a unit of work once it has committed, and never when it rolls back', async () => {
+    const units = platform.api.get(UnitsOfWork);
+    const seen: string[] = [];
+    await expect(
+      units.run(async (uow) => {
+        uow.afterCommit(async () => void seen.push('rolled back'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const to = uniqueEmail('after-commit');
+    await units.run(async (uow) => {
+      await notifications.write(uow.tx, [mail(to)]);
+      // Another connection sees the row only after the commit: the hook runs then, not before.
+      uow.afterCommit(async () => void seen.push((await statusOf(to))?.status ?? 'not yet committed'));
+    });
+    expect(seen).toEqual(['PENDING']);
+    // Not for sending: the next test's worker must not meet it.
+    await platform.dataSource.query(`DELETE FROM notification WHERE recipient = $1`, [to]);
+  });
+
   it('retries with back-off when SMTP refuses twice, then delivers once', async () => {
     const to = uniqueEmail('retry');
     platform.inbox.refuseNext = 2;
     await platform.startWorker();
-    await notifications.transaction((outbox) => outbox.notify(mail(to)));
+    await inOutbox((outbox) => outbox.notify(mail(to)));
     await platform.inbox.waitForMail(to);
     await waitFor(async () => (await statusOf(to)).status === 'SENT', 5000, 'status SENT');
     expect(platform.inbox.refused).toBeGreaterThanOrEqual(2);
@@ -106,7 +127,7 @@ describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
     const to = uniqueEmail('attach');
     const pdf = Buffer.from('%PDF-1.4 test document');
     await platform.startWorker();
-    await notifications.transaction((outbox) =>
+    await inOutbox((outbox) =>
       outbox.notify(
         mail(to, {
           locale: 'en',

@@ -1,7 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { TokensService } from '@app/accounts';
-import { CalendarSteps, EntriesService } from '@app/registration';
+import { EntryFees } from '@app/billing';
+import { CalendarSteps } from '@app/calendar';
 import { QueueName } from '@app/core';
 import { TestPlatform } from './support/platform';
 import { contactPoints, createCategory, createEdition, juryToken, openEdition, quickCompanies } from './support/season';
@@ -153,13 +154,13 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
   it('takes an entry at the last millisecond before the deadline and refuses it at the deadline', async () => {
     const { edition, categories } = await openSeason();
     const [early, late] = await quickCompanies(platform, 2);
-    const entries = platform.api.get(EntriesService);
+    const entries = platform.api.get(EntryFees);
     const deadline = new Date(edition.registrationDeadline);
     const dto = { categoryId: categories[0].id, contactPoints };
-    await expect(entries.create({ id: early.userId, role: 'COMPANY', companyId: early.id }, dto, new Date(deadline.getTime() - 1))).resolves.toMatchObject({
+    await expect(entries.register({ id: early.userId, role: 'COMPANY', companyId: early.id }, dto, new Date(deadline.getTime() - 1))).resolves.toMatchObject({
       status: 'PENDING_PAYMENT',
     });
-    await expect(entries.create({ id: late.userId, role: 'COMPANY', companyId: late.id }, dto, deadline)).rejects.toThrow(/closed/);
+    await expect(entries.register({ id: late.userId, role: 'COMPANY', companyId: late.id }, dto, deadline)).rejects.toThrow(/closed/);
   });
 
   it('withdraws before the deadline with a credit note, and refuses after it', async () => {
@@ -176,7 +177,7 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
     // A withdrawn entry does not block a new one.
     expect((await register(company, categories[0].id)).status).toBe(201);
 
-    const entries = platform.api.get(EntriesService);
+    const entries = platform.api.get(EntryFees);
     const other = await register((await quickCompanies(platform, 1))[0], categories[0].id);
     await expect(
       entries.withdraw({ id: 'x', role: 'COMPANY', companyId: other.body.companyId }, other.body.id, new Date(Date.now() + 365 * 24 * 3600 * 1000)),
@@ -190,7 +191,7 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       await register(unpaid, categories[0].id);
       const paidEntry = await register(paid, categories[0].id);
       await payByTransfer(paidEntry.body.invoice);
-      const steps = platform.api.get(CalendarSteps);
+      const steps = platform.worker!.get(CalendarSteps);
       const editionId = paidEntry.body.editionId;
       await steps.remindUnpaid(editionId, 7);
       await steps.remindUnpaid(editionId, 7);
@@ -206,7 +207,7 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       const companies = await quickCompanies(platform, 4);
       for (const c of companies.slice(0, 3)) await register(c, categories[0].id);
       await register(companies[3], categories[1].id); // 1 live entry < 3: cancelled at close
-      const steps = platform.api.get(CalendarSteps);
+      const steps = platform.worker!.get(CalendarSteps);
       const deadline = new Date(edition.registrationDeadline);
 
       expect(await steps.closeRegistration(edition.id, new Date(deadline.getTime() - 1))).toMatchObject({ done: false });
@@ -267,7 +268,7 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       ];
       await payByTransfer(small[0].body.invoice);
 
-      const steps = platform.api.get(CalendarSteps);
+      const steps = platform.worker!.get(CalendarSteps);
       await steps.closeRegistration(edition.id, new Date(edition.registrationDeadline));
       const due = new Date(edition.paymentDueAt);
       const outcome = await steps.applyPaymentDue(edition.id, due);
@@ -300,7 +301,7 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       const entries = [];
       for (const c of companies) entries.push(await register(c, categories[0].id));
       for (const entry of entries) await payByTransfer(entry.body.invoice);
-      const steps = platform.api.get(CalendarSteps);
+      const steps = platform.worker!.get(CalendarSteps);
       await steps.closeRegistration(edition.id, new Date(edition.registrationDeadline));
       await steps.applyPaymentDue(edition.id, new Date(edition.paymentDueAt));
       expect(await steps.startTestPeriod(edition.id, new Date(new Date(edition.testPeriodStart).getTime() - 1))).toMatchObject({ done: false });

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/core';
-import { TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { AssignmentDigests, TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { SectorWorkers } from '../apps/worker/src/shoppers/sector-workers';
 import { TestPlatform } from './support/platform';
 import { seedCategory, seedEntry, seedShopper, seedTestingEdition } from './support/tasks-fixtures';
@@ -145,7 +145,7 @@ describe('tasks: assignment through the sector queues, under concurrency', () =>
       await waitFor(async () => (await pendingOf([category.id])) === 0, 15_000, 'the new sector assigned');
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM task WHERE category_id = $1 AND status = 'ASSIGNED'`, [category.id]);
       expect(n).toBe(15); // rotation limit 1 of 15 tasks per company: 5 shoppers × 3 companies
-      await platform.api.get(TaskAssignment).sendAssignmentDigests();
+      await platform.api.get(AssignmentDigests).sendAssignmentDigests();
       const mail = await platform.inbox.waitForMail(shoppers[0].email, { subject: /mission/ });
       expect(mail.subject).toMatch(/^3 nouvelle\(s\) mission\(s\)/);
       expect(mail.text).toContain('Camille 0');

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { TaskDeadlines } from '@app/evaluations';
-import { TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { AssignmentDigests, TaskAssignment, TaskDeadlines, TaskGeneration, TaskStates } from '@app/shoppers';
 import { TestPlatform } from './support/platform';
 import { seedCategory, seedEntry, seedShopper, seedTestingEdition, subDayPeriod } from './support/tasks-fixtures';
 
@@ -172,7 +171,7 @@ describe('tasks: generation and assignment rules', () => {
       const task = s.taskIds[0];
       await assignment.assignBatch([task]);
       expect(await assignedTo([task])).toEqual([first.id]);
-      await db.transaction((tx) => assignment.decline(tx, task, first.id, 'indisponible'));
+      await db.transaction((tx) => platform.api.get(TaskStates).decline(tx, task, first.id, 'indisponible'));
       const [loadAfter] = await db.query(`SELECT assigned FROM shopper_week_load WHERE shopper_id = $1`, [first.id]);
       expect(loadAfter.assigned).toBe(0);
       expect((await assignment.assignBatch([task])).unassignable).toEqual([task]);
@@ -181,8 +180,8 @@ describe('tasks: generation and assignment rules', () => {
       expect(await assignedTo([task])).toEqual([second.id]);
 
       // expiry, then the replacement goes to someone else than both
-      expect(await db.transaction((tx) => assignment.expire(tx, task))).toBe(true);
-      expect(await db.transaction((tx) => assignment.expire(tx, task))).toBe(false);
+      expect(await db.transaction((tx) => platform.api.get(TaskStates).expire(tx, task))).toBe(true);
+      expect(await db.transaction((tx) => platform.api.get(TaskStates).expire(tx, task))).toBe(false);
       const replacement = await db.transaction((tx) => generation.createReplacement(tx, task, new Date('2031-01-08T09:00:00Z')));
       expect(replacement).not.toBeNull();
       const again = await db.transaction((tx) => generation.createReplacement(tx, task, new Date('2031-01-08T09:00:00Z')));
@@ -198,7 +197,7 @@ describe('tasks: generation and assignment rules', () => {
       expect(await assignedTo([replacement!.id])).toEqual([third.id]);
 
       // suspension releases the shopper's tasks
-      const released = await db.transaction((tx) => assignment.releaseForSuspension(tx, third.id));
+      const released = await db.transaction((tx) => platform.api.get(TaskStates).releaseForSuspension(tx, third.id));
       expect(released).toEqual([replacement!.id]);
       const [{ status }] = await db.query(`SELECT status FROM task WHERE id = $1`, [replacement!.id]);
       expect(status).toBe('PENDING');
@@ -308,8 +307,8 @@ describe('tasks: generation and assignment rules', () => {
     expect(flagged).toHaveLength(1);
     expect(flagged[0].data.count).toBe(5);
 
-    expect(await assignment.sendAssignmentDigests()).toBeGreaterThanOrEqual(1);
-    expect(await assignment.sendAssignmentDigests()).toBe(0);
+    expect(await platform.api.get(AssignmentDigests).sendAssignmentDigests()).toBeGreaterThanOrEqual(1);
+    expect(await platform.api.get(AssignmentDigests).sendAssignmentDigests()).toBe(0);
     const digests = await db.query(`SELECT data, locale FROM notification WHERE recipient = $1 AND template = 'task-assigned-digest'`, [shopper.email]);
     expect(digests).toHaveLength(1);
     expect(digests[0].data.count).toBe(2);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, isUniqueViolation } from '@app/core';
+import { AppConfig, isUniqueViolation, UnitsOfWork, type Locale } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
 import { PasswordThrottle } from './auth/password-throttle.service';
@@ -10,7 +10,7 @@ import { TokensService } from './auth/tokens.service';
 import { SessionsService, type IssuedRefreshToken } from './sessions/sessions.service';
 import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
 import { Company } from './entities/company.entity';
-import { Role, User, type Locale } from './entities/user.entity';
+import { Role, User } from './entities/user.entity';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time. */
@@ -27,6 +27,7 @@ export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly tokens: TokensService,
     private readonly throttle: PasswordThrottle,
     private readonly config: AppConfig,
@@ -41,7 +42,8 @@ export class AccountsService {
   async signup(dto: SignupDto): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     try {
-      return await this.notifications.transaction(async (outbox) => {
+      return await this.units.run(async (uow) => {
+        const outbox = this.notifications.outbox(uow);
         const existing = await outbox.tx.findOne(User, { where: { email: dto.email } });
         if (existing) return this.signupAttempted(outbox, existing, dto);
         const company = await outbox.tx.save(

@@ -1,13 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AppConfig, UnitsOfWork, type Locale } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { AccountsService } from './accounts.service';
 import type { AuthUser } from './auth/auth-user';
 import { EmailThrottle } from './auth/email-throttle.service';
 import { Company } from './entities/company.entity';
-import { Role, User, type Locale } from './entities/user.entity';
+import { Role, User } from './entities/user.entity';
 import { LinkPurpose } from './links/account-link.entity';
 import { AccountLinks, LINK_LIFETIME_HOURS } from './links/account-links.service';
 import { hashPassword } from './passwords';
@@ -32,6 +32,7 @@ export class ColleaguesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly accounts: AccountsService,
     private readonly links: AccountLinks,
     private readonly emailThrottle: EmailThrottle,
@@ -48,7 +49,8 @@ export class ColleaguesService {
     const companyId = inviter.companyId!;
     await this.assertAddressFree(email);
     await this.emailThrottle.takeOrRefuse('colleague-invitation', email);
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const [company, sender] = await Promise.all([
         outbox.tx.getRepository(Company).findOneByOrFail({ id: companyId }),
         outbox.tx.getRepository(User).findOneByOrFail({ id: inviter.id }),

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AppConfig, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { EmailThrottle } from './auth/email-throttle.service';
 import { PasswordThrottle } from './auth/password-throttle.service';
@@ -17,6 +17,7 @@ export class PasswordChanges {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly links: AccountLinks,
     private readonly sessions: SessionsService,
     private readonly throttle: PasswordThrottle,
@@ -31,7 +32,8 @@ export class PasswordChanges {
   async requestReset(email: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneBy({ email });
     if (!user || !(await this.emailThrottle.take('password-reset', email))) return;
-    await this.notifications.transaction(async (outbox) => {
+    await this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const token = await this.links.issue(outbox.tx, { purpose: LinkPurpose.PasswordReset, email, userId: user.id, locale: user.locale });
       await outbox.notify({
         template: 'password-reset',

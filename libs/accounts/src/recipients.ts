@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Locale } from './entities/user.entity';
+import type { Locale } from '@app/core';
 
 /** Someone to tell by e-mail, in their language. */
 export interface Recipient {

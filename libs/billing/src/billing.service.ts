@@ -1,12 +1,14 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { Company, companyRecipients, Role, type AuthUser, type Locale } from '@app/accounts';
-import { formatEuros, isForeignKeyViolation } from '@app/core';
+import { Company, companyRecipients, Role, type AuthUser } from '@app/accounts';
+import { formatEuros, isForeignKeyViolation, type Locale } from '@app/core';
 import type { Outbox } from '@app/notifications';
+import { EntriesService } from '@app/registration';
 import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery, type TransferInstructions } from './dto/invoice.dto';
-import { Invoice, InvoiceKind, type InvoiceBuyer, type InvoicePurpose } from './entities/invoice.entity';
+import { Invoice, InvoiceKind, InvoicePurpose, type InvoiceBuyer } from './entities/invoice.entity';
 import { Payment, PaymentMethod } from './entities/payment.entity';
+import { InvoicesRepository } from './invoices.repository';
 import { invoiceAmounts } from './vat';
 import { SELLER } from './seller';
 
@@ -21,9 +23,6 @@ export interface IssueInvoiceInput {
   /** Basis points (2000 = 20 %); ignored under reverse charge. */
   vatRateBp: number;
 }
-
-/** Called inside the transaction that records the payment: a failure rolls the payment back. */
-export type InvoicePaidListener = (tx: EntityManager, invoice: Invoice, payment: Payment) => Promise<void>;
 
 export interface PaymentInput {
   method: PaymentMethod;
@@ -48,9 +47,11 @@ const MAX_CENTS = 2_147_483_647;
  */
 @Injectable()
 export class BillingService {
-  private readonly paidListeners: InvoicePaidListener[] = [];
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entries: EntriesService,
+    private readonly invoices: InvoicesRepository,
+  ) {}
 
   /**
    * Issues an invoice in `tx`. The edition's counter row stays locked until `tx` ends, so numbers are
@@ -116,19 +117,16 @@ export class BillingService {
     });
   }
 
-  /** Registers a listener called, inside the payment's transaction, each time an invoice is paid. */
-  onInvoicePaid(listener: InvoicePaidListener): void {
-    this.paidListeners.push(listener);
-  }
-
   /**
-   * Records the payment of an invoice the caller has locked and checked, calls the paid listeners and
-   * writes the "payment received" e-mail to every user of the company, all in the outbox's transaction.
+   * Records the payment of an invoice the caller has locked and checked, confirms the entry a paid entry
+   * fee is for, and writes the "payment received" e-mail to every user of the company, all in the outbox's
+   * transaction (a failure rolls the payment back).
    */
   async recordPayment(outbox: Outbox, invoice: Invoice, input: PaymentInput): Promise<Payment> {
     const tx = outbox.tx;
     const payment = await tx.save(tx.create(Payment, { invoiceId: invoice.id, ...input }));
-    for (const listener of this.paidListeners) await listener(tx, invoice, payment);
+    if (invoice.purpose === InvoicePurpose.EntryFee && invoice.entryId)
+      await this.entries.confirmOnPayment(tx, { id: invoice.entryId, editionId: invoice.editionId }, payment.receivedAt);
     const users = await companyRecipients(tx, [invoice.companyId]);
     await outbox.notify(
       ...users.map((user) => ({
@@ -145,6 +143,11 @@ export class BillingService {
       })),
     );
     return payment;
+  }
+
+  /** The invoice (not credit note) of this purpose issued for an entry, if any. */
+  async invoiceOfEntry(manager: EntityManager, entryId: string, purpose: InvoicePurpose): Promise<Invoice | null> {
+    return manager.findOneBy(Invoice, { entryId, purpose, kind: InvoiceKind.Invoice });
   }
 
   /** The API shape of invoices (status derived from payments and credit notes), by id; unknown ids are left out. */
@@ -235,11 +238,7 @@ export class BillingService {
     if (invoices.length === 0) return [];
     const ids = invoices.map((i) => i.id);
     const payments = await manager.find(Payment, { where: { invoiceId: In(ids) }, order: { receivedAt: 'ASC' } });
-    const creditNotes: { id: string; credited_invoice_id: string }[] = await manager.query(
-      `SELECT id, credited_invoice_id FROM invoice WHERE credited_invoice_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const creditNoteOf = new Map(creditNotes.map((c) => [c.credited_invoice_id, c.id]));
+    const creditNoteOf = await this.invoices.creditNotesOf(manager, ids);
     return invoices.map((invoice) =>
       toInvoiceView(
         invoice,

@@ -2,6 +2,8 @@ export * from './billing.module';
 export * from './billing.service';
 export * from './dto/invoice.dto';
 export * from './dto/payment.dto';
+export * from './entry-fees.service';
+export * from './entry-timeline';
 export * from './entities/invoice.entity';
 export * from './entities/payment-flag.entity';
 export * from './entities/payment.entity';

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { EditionsService } from '@app/contest';
 import { AttachmentRenderers } from '@app/notifications';
 import { Invoice, InvoiceKind, InvoicePurpose } from './entities/invoice.entity';
 import { INVOICE_PDF_ATTACHMENT } from './invoice-attachment';
@@ -13,6 +14,7 @@ export class InvoicePdfService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attachmentRenderers: AttachmentRenderers,
+    private readonly editions: EditionsService,
   ) {}
 
   onModuleInit(): void {
@@ -22,14 +24,12 @@ export class InvoicePdfService implements OnModuleInit {
   async render(invoiceId: string): Promise<Buffer> {
     const invoice = await this.dataSource.manager.findOneBy(Invoice, { id: invoiceId });
     if (!invoice) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
-    const [edition]: { timezone: string; payment_due_at: Date }[] = await this.dataSource.query(`SELECT timezone, payment_due_at FROM edition WHERE id = $1`, [
-      invoice.editionId,
-    ]);
+    const edition = await this.editions.findOrFail(invoice.editionId);
     const credited = invoice.creditedInvoiceId ? await this.dataSource.manager.findOneByOrFail(Invoice, { id: invoice.creditedInvoiceId }) : null;
     return renderInvoiceDocument({
       invoice,
       timezone: edition.timezone,
-      dueAt: invoice.kind === InvoiceKind.CreditNote ? null : dueDate(invoice, edition.payment_due_at),
+      dueAt: invoice.kind === InvoiceKind.CreditNote ? null : dueDate(invoice, edition.paymentDueAt),
       credited: credited && { number: credited.number, issuedAt: credited.issuedAt },
     });
   }

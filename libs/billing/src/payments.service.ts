@@ -1,8 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { juryRecipients, type AuthUser, type Locale } from '@app/accounts';
-import { audit, formatEuros } from '@app/core';
+import { juryRecipients, type AuthUser } from '@app/accounts';
+import { audit, formatEuros, isUuid, type Locale, UnitsOfWork } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { BillingService } from './billing.service';
 import { CardPayments } from './card-payments';
@@ -31,8 +31,6 @@ export type WebhookOutcome = (typeof WebhookOutcome)[keyof typeof WebhookOutcome
 /** A transfer dated a little ahead of the server clock is tolerated (clients' clocks drift). */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Card payments (checkout and signed webhooks), bank transfers recorded by the jury, and refused payments. */
 @Injectable()
 export class PaymentsService {
@@ -42,6 +40,7 @@ export class PaymentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly billing: BillingService,
     private readonly card: CardPayments,
   ) {}
@@ -76,7 +75,8 @@ export class PaymentsService {
    * that cannot be recorded is flagged for the jury and still acknowledged, so the provider stops retrying.
    */
   async processVerifiedEvent(event: ProviderEvent): Promise<WebhookAck> {
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const fresh: unknown[] = await outbox.tx.query(
         `INSERT INTO webhook_event (provider_event_id, type, outcome) VALUES ($1, $2, 'RECEIVED')
          ON CONFLICT (provider_event_id) DO NOTHING RETURNING provider_event_id`,
@@ -94,7 +94,8 @@ export class PaymentsService {
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
       throw new BadRequestException('receivedAt must not be in the future: record a transfer once it has arrived');
-    await this.notifications.transaction(async (outbox) => {
+    await this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const tx = outbox.tx;
       const invoice = await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } });
       if (!invoice) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
@@ -170,9 +171,7 @@ export class PaymentsService {
     const received = session.amount_total;
     // Locked before anything is checked: two events paying one invoice are looked at one after the other.
     const invoice =
-      typeof invoiceId === 'string' && UUID.test(invoiceId)
-        ? await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } })
-        : null;
+      typeof invoiceId === 'string' && isUuid(invoiceId) ? await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!invoice) return this.flag(outbox, eventId, null, received, 'UNKNOWN_INVOICE');
     if (invoice.kind === InvoiceKind.CreditNote) return this.flag(outbox, eventId, invoice, received, 'CREDIT_NOTE');
     const { payment, creditNote } = await this.billing.settlementOf(tx, invoice.id);

@@ -2,14 +2,13 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isJury, type AuthUser } from '@app/accounts';
-import { audit, isUniqueViolation } from '@app/core';
+import { audit, inclVat, isUniqueViolation, isUuid, percentToBp } from '@app/core';
 import { CHANNELS, type GridCriterion, type PerChannel, type Scenario } from './channels';
 import { categoryRuleProblems } from './category-rules';
 import type { CategoryView, CreateCategoryDto } from './dto/category.dto';
-import { UUID_PATTERN, EditionsService } from './editions.service';
+import { EditionsService } from './editions.service';
 import { Category, CategoryStatus } from './entities/category.entity';
 import { Edition, EditionStatus } from './entities/edition.entity';
-import { inclVat, percentToBp } from '@app/core';
 
 export const DEFAULT_VAT_RATE = 20;
 export const DEFAULT_MIN_ENTRIES = 3;
@@ -80,14 +79,14 @@ export class CategoriesService {
 
   /** The category, optionally read in `tx`; 404 "category <id> does not exist". */
   async findOrFail(id: string, tx?: EntityManager): Promise<Category> {
-    const category = UUID_PATTERN.test(id) ? await (tx ?? this.dataSource.manager).findOneBy(Category, { id }) : null;
+    const category = isUuid(id) ? await (tx ?? this.dataSource.manager).findOneBy(Category, { id }) : null;
     if (!category) throw new NotFoundException(`category ${id} does not exist`);
     return category;
   }
 
   /** A category and its edition, read together (one round trip on the registration path). */
   async findWithEdition(id: string): Promise<{ category: Category; edition: Edition }> {
-    const found = UUID_PATTERN.test(id)
+    const found = isUuid(id)
       ? await this.dataSource.manager
           .createQueryBuilder(Category, 'category')
           .innerJoinAndMapOne('category.edition', Edition, 'edition', 'edition.id = category.editionId')
@@ -101,7 +100,7 @@ export class CategoriesService {
 
   /** Marks the category CANCELLED (in the caller's transaction). Returns whether it changed: cancelling twice is a no-op. */
   async cancel(tx: EntityManager, categoryId: string): Promise<boolean> {
-    if (!UUID_PATTERN.test(categoryId)) return false;
+    if (!isUuid(categoryId)) return false;
     const [rows] = (await tx.query(`UPDATE category SET status = $2, cancelled_at = now() WHERE id = $1 AND status <> $2 RETURNING id`, [
       categoryId,
       CategoryStatus.Cancelled,

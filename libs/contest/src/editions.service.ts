@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, Logger, NotFoundExc
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
-import { audit, formatInstant, isUniqueViolation, withinDeadline } from '@app/core';
+import { audit, formatInstant, isUniqueViolation, isUuid, withinDeadline } from '@app/core';
 import type { CreateEditionDto, DeadlineExtensionDto, EditionView } from './dto/edition.dto';
 import { EditionCalendar } from './edition-calendar.service';
 import {
@@ -16,8 +16,6 @@ import {
 import { Category, CategoryStatus } from './entities/category.entity';
 import { Edition, EditionStatus } from './entities/edition.entity';
 import { canonicalTimeZone, DEFAULT_TIMEZONE, parseInstant, plusDaysInZone, toLocalIso } from './time';
-
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The unpaid entries of an edition have this many days after the deadline to pay, unless the jury says otherwise. */
 export const DEFAULT_PAYMENT_DAYS = 15;
@@ -87,7 +85,7 @@ export class EditionsService {
 
   /** The edition, optionally read in `tx` with a row lock; 404 "edition <id> does not exist". */
   async findOrFail(id: string, tx?: EntityManager, options: { lock?: LockMode } = {}): Promise<Edition> {
-    if (!UUID_PATTERN.test(id)) throw notFound(id);
+    if (!isUuid(id)) throw notFound(id);
     const manager = tx ?? this.dataSource.manager;
     const edition = await manager.findOne(Edition, { where: { id }, ...(options.lock ? { lock: { mode: options.lock } } : {}) });
     if (!edition) throw notFound(id);
@@ -156,8 +154,13 @@ export class EditionsService {
    * Moves an edition to `to` if its status is one of `from` (a conditional UPDATE, in the caller's transaction).
    * Returns whether it moved: a second call is a harmless no-op, so moving forward is idempotent.
    */
+  /** Publication has frozen a version of the results at `at`. */
+  async markResultsFrozen(tx: EntityManager, editionId: string, at: Date): Promise<void> {
+    await tx.update(Edition, { id: editionId }, { resultsFrozenAt: at });
+  }
+
   async advanceStatus(tx: EntityManager, editionId: string, from: EditionStatus[], to: EditionStatus): Promise<boolean> {
-    if (!UUID_PATTERN.test(editionId)) return false;
+    if (!isUuid(editionId)) return false;
     const [rows] = (await tx.query(`UPDATE edition SET status = $2 WHERE id = $1 AND status = ANY($3) RETURNING id`, [editionId, to, from])) as [
       { id: string }[],
       number,

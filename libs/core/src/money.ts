@@ -1,3 +1,5 @@
+import type { Locale } from './locale';
+
 /** Money is integer cents everywhere; these are the only places that compute VAT or show euros. */
 
 /**
@@ -21,8 +23,6 @@ export function inclVat(amountCents: number, rateBp: number): number {
 export function percentToBp(percent: number): number {
   return Math.round(percent * 100);
 }
-
-type Locale = 'fr' | 'en';
 
 const EUROS: Record<Locale, Intl.NumberFormat> = {
   fr: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }),

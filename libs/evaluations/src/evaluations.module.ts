@@ -5,14 +5,12 @@ import { NotificationsModule } from '@app/notifications';
 import { ShoppersModule } from '@app/shoppers';
 import { Evaluation } from './entities/evaluation.entity';
 import { EvaluationsService } from './evaluations.service';
-import { TaskDeadlines } from './task-deadlines.service';
-import { ShopperTasks } from './tasks.service';
 import './templates';
 
-/** Shoppers' work on their tasks (read, decline, submit), expiry, and the jury's review of evaluations. */
+/** Shoppers' evaluations of their tasks (submit) and the jury's review of them; the task's status is asked of shoppers. */
 @Module({
   imports: [TypeOrmModule.forFeature([Evaluation]), ShoppersModule, ContestModule, NotificationsModule],
-  providers: [ShopperTasks, EvaluationsService, TaskDeadlines],
-  exports: [ShopperTasks, EvaluationsService, TaskDeadlines],
+  providers: [EvaluationsService],
+  exports: [EvaluationsService],
 })
 export class EvaluationsModule {}

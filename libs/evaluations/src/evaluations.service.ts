@@ -2,15 +2,13 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@app/accounts';
-import type { Channel } from '@app/contest';
-import { audit, formatInstant, isUniqueViolation } from '@app/core';
+import { EditionsService, type Channel } from '@app/contest';
+import { audit, DEFAULT_PAGE, formatInstant, isUniqueViolation, SqlFilter, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { Task, TaskAssignment, TaskGeneration, TaskStatus } from '@app/shoppers';
+import { ShopperTasks, TaskAssignment, TaskGeneration, TaskStates, TaskStatus } from '@app/shoppers';
 import type { ListEvaluationsQuery, SubmitEvaluationDto } from './dto/evaluation.dto';
-import { DEFAULT_PAGE } from './dto/task.dto';
 import { EvaluationStatus } from './entities/evaluation.entity';
 import { answerProblems, evaluationScore } from './scoring';
-import { ShopperTasks } from './tasks.service';
 
 /** Clock drift allowed between a shopper's device and the server when checking that performedAt is not in the future. */
 export const PERFORMED_AT_DRIFT_MS = 5 * 60 * 1000;
@@ -34,24 +32,11 @@ export interface EvaluationView {
   submittedAt: Date;
 }
 
-interface EvaluationRow {
-  id: string;
-  task_id: string;
-  entry_id: string;
-  category_id: string;
-  shopper_id: string;
-  channel: Channel;
-  performed_at: Date;
-  answers: Record<string, number>;
-  facts: Record<string, unknown>;
-  comment: string;
-  status: EvaluationStatus;
-  score: string;
-  rejection_reason: string | null;
-  reviewed_by: string | null;
-  reviewed_at: Date | null;
-  submitted_at: Date;
-}
+/** The columns of an evaluation (table or alias `t`) read as its view, the score as a number. */
+const evaluationColumns = (t: string) =>
+  `${t}.id, ${t}.task_id AS "taskId", ${t}.entry_id AS "entryId", ${t}.category_id AS "categoryId", ${t}.shopper_id AS "shopperId", ${t}.channel,
+   ${t}.performed_at AS "performedAt", ${t}.answers, ${t}.facts, ${t}.comment, ${t}.status, ${t}.score::float8 AS score,
+   ${t}.rejection_reason AS "rejectionReason", ${t}.reviewed_by AS "reviewedBy", ${t}.reviewed_at AS "reviewedAt", ${t}.submitted_at AS "submittedAt"`;
 
 const SUBMITTED_LIKE: TaskStatus[] = [TaskStatus.Submitted, TaskStatus.Approved, TaskStatus.Rejected];
 
@@ -61,9 +46,12 @@ export class EvaluationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly tasks: ShopperTasks,
+    private readonly states: TaskStates,
     private readonly generation: TaskGeneration,
     private readonly assignment: TaskAssignment,
+    private readonly editions: EditionsService,
   ) {}
 
   /**
@@ -74,7 +62,7 @@ export class EvaluationsService {
   async submit(user: AuthUser, taskId: string, dto: SubmitEvaluationDto, now = new Date()): Promise<EvaluationView> {
     const task = await this.tasks.findOne(user, taskId);
     assertSubmittable(task.id, task.status);
-    const [edition]: { timezone: string }[] = await this.dataSource.query(`SELECT timezone FROM edition WHERE id = $1`, [task.editionId]);
+    const edition = await this.editions.findOrFail(task.editionId);
     const performedAt = new Date(dto.performedAt);
     if (Number.isNaN(performedAt.getTime())) throw new BadRequestException('performedAt must be a valid instant');
     if (performedAt.getTime() < task.windowStart.getTime() || performedAt.getTime() > task.windowEnd.getTime()) {
@@ -95,21 +83,15 @@ export class EvaluationsService {
 
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const moved = await tx
-          .createQueryBuilder()
-          .update(Task)
-          .set({ status: TaskStatus.Submitted })
-          .where('id = :id AND status = :assigned AND shopper_id = :me', { id: taskId, assigned: TaskStatus.Assigned, me: user.id })
-          .execute();
-        if (!moved.affected) {
-          const [current]: { status: TaskStatus }[] = await tx.query(`SELECT status FROM task WHERE id = $1 AND shopper_id = $2`, [taskId, user.id]);
-          if (!current) throw new NotFoundException(`task ${taskId} does not exist`);
-          assertSubmittable(taskId, current.status);
+        const submitted = await this.states.submit(tx, taskId, user.id);
+        if (!submitted.moved) {
+          if (!submitted.current) throw new NotFoundException(`task ${taskId} does not exist`);
+          assertSubmittable(taskId, submitted.current);
           throw new ConflictException(`task ${taskId} can no longer be evaluated`);
         }
-        const [row]: EvaluationRow[] = await tx.query(
+        const [row]: EvaluationView[] = await tx.query(
           `INSERT INTO evaluation (task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, comment, score, status, submitted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SUBMITTED', $11) RETURNING *`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $11) RETURNING ${evaluationColumns('evaluation')}`,
           [
             taskId,
             task.entryId,
@@ -122,9 +104,10 @@ export class EvaluationsService {
             dto.comment ?? '',
             score,
             now,
+            EvaluationStatus.Submitted,
           ],
         );
-        return toEvaluationView(row);
+        return row;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException(`an evaluation was already submitted for task ${taskId}; it cannot be changed`);
@@ -133,33 +116,27 @@ export class EvaluationsService {
   }
 
   async list(query: ListEvaluationsQuery): Promise<EvaluationView[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const where = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.status) where('e.status = ?', query.status);
-    if (query.categoryId) where('e.category_id = ?', query.categoryId);
-    if (query.shopperId) where('e.shopper_id = ?', query.shopperId);
-    if (query.editionId) where('t.edition_id = ?', query.editionId);
-    params.push(query.limit ?? DEFAULT_PAGE, query.offset ?? 0);
-    const rows: EvaluationRow[] = await this.dataSource.query(
-      `SELECT e.* FROM evaluation e JOIN task t ON t.id = e.task_id
-        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY e.submitted_at, e.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
+    const filter = new SqlFilter();
+    if (query.status) filter.and('e.status = ?', query.status);
+    if (query.categoryId) filter.and('e.category_id = ?', query.categoryId);
+    if (query.shopperId) filter.and('e.shopper_id = ?', query.shopperId);
+    if (query.editionId) filter.and('t.edition_id = ?', query.editionId);
+    const rows: EvaluationView[] = await this.dataSource.query(
+      `SELECT ${evaluationColumns('e')} FROM evaluation e JOIN task t ON t.id = e.task_id
+        ${filter.where}
+        ORDER BY e.submitted_at, e.id ${filter.page(query.limit ?? DEFAULT_PAGE, query.offset ?? 0)}`,
+      filter.params,
     );
-    return rows.map(toEvaluationView);
+    return rows;
   }
 
   /** SUBMITTED → APPROVED (the task too); it now counts in the rankings. 409 from any other status. */
   async approve(jury: AuthUser, id: string): Promise<EvaluationView> {
     return this.dataSource.transaction(async (tx) => {
       const row = await this.review(tx, id, EvaluationStatus.Approved, jury.id, null);
-      await tx.update(Task, { id: row.task_id, status: TaskStatus.Submitted }, { status: TaskStatus.Approved });
-      await audit(tx, { actorId: jury.id, action: 'evaluation.approve', subjectType: 'evaluation', subjectId: id, details: { taskId: row.task_id } });
-      return toEvaluationView(row);
+      await this.states.review(tx, row.taskId, TaskStatus.Approved);
+      await audit(tx, { actorId: jury.id, action: 'evaluation.approve', subjectType: 'evaluation', subjectId: id, details: { taskId: row.taskId } });
+      return row;
     });
   }
 
@@ -168,22 +145,18 @@ export class EvaluationsService {
    * scenario made in the same transaction, and the shopper told why; the replacement is queued after commit.
    */
   async reject(jury: AuthUser, id: string, reason: string): Promise<EvaluationView & { replacementTaskId: string | null }> {
-    const { view, replacement } = await this.notifications.transaction(async (outbox) => {
+    const { view, replacement } = await this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const row = await this.review(outbox.tx, id, EvaluationStatus.Rejected, jury.id, reason);
-      await outbox.tx.update(Task, { id: row.task_id, status: TaskStatus.Submitted }, { status: TaskStatus.Rejected });
-      const replacement = await this.generation.createReplacement(outbox.tx, row.task_id);
-      const [who]: { email: string; locale: 'fr' | 'en'; shopper_name: string; company_name: string }[] = await outbox.tx.query(
-        `SELECT u.email, u.locale, s.name AS shopper_name, co.legal_name AS company_name
-           FROM task t JOIN app_user u ON u.id = $2 JOIN shopper s ON s.user_id = u.id JOIN company co ON co.id = t.company_id
-          WHERE t.id = $1`,
-        [row.task_id, row.shopper_id],
-      );
+      await this.states.review(outbox.tx, row.taskId, TaskStatus.Rejected);
+      const replacement = await this.generation.createReplacement(outbox.tx, row.taskId);
+      const who = await this.tasks.shopperOf(outbox.tx, row.taskId);
       if (who) {
         await outbox.notify({
           template: 'evaluation-rejected',
           to: who.email,
           locale: who.locale,
-          data: { shopperName: who.shopper_name, companyName: who.company_name, channel: row.channel, reason },
+          data: { shopperName: who.shopperName, companyName: who.companyName, channel: row.channel, reason },
           dedupeKey: `evaluation-rejected:${id}`,
         });
       }
@@ -192,19 +165,19 @@ export class EvaluationsService {
         action: 'evaluation.reject',
         subjectType: 'evaluation',
         subjectId: id,
-        details: { taskId: row.task_id, reason, replacementTaskId: replacement?.id ?? null },
+        details: { taskId: row.taskId, reason, replacementTaskId: replacement?.id ?? null },
       });
-      return { view: toEvaluationView(row), replacement };
+      if (replacement) uow.afterCommit(() => this.assignment.enqueue([replacement.id]));
+      return { view: row, replacement };
     });
-    if (replacement) await this.assignment.enqueue([replacement.id]);
     return { ...view, replacementTaskId: replacement?.id ?? null };
   }
 
-  private async review(tx: EntityManager, id: string, status: EvaluationStatus, juryId: string, reason: string | null): Promise<EvaluationRow> {
-    const [rows]: [EvaluationRow[], number] = await tx.query(
+  private async review(tx: EntityManager, id: string, status: EvaluationStatus, juryId: string, reason: string | null): Promise<EvaluationView> {
+    const [rows]: [EvaluationView[], number] = await tx.query(
       `UPDATE evaluation SET status = $2, reviewed_by = $3, reviewed_at = now(), rejection_reason = $4
-        WHERE id = $1 AND status = 'SUBMITTED' RETURNING *`,
-      [id, status, juryId, reason],
+        WHERE id = $1 AND status = $5 RETURNING ${evaluationColumns('evaluation')}`,
+      [id, status, juryId, reason, EvaluationStatus.Submitted],
     );
     if (rows.length > 0) return rows[0];
     const [current]: { status: EvaluationStatus }[] = await tx.query(`SELECT status FROM evaluation WHERE id = $1`, [id]);
@@ -226,25 +199,4 @@ function factProblems(channel: Channel, facts: SubmitEvaluationDto['facts']): st
   if (channel === 'EMAIL' && facts.replyDelayHours === undefined)
     problems.push('facts.replyDelayHours is required for an EMAIL test: the hours before the reply came');
   return problems;
-}
-
-function toEvaluationView(row: EvaluationRow): EvaluationView {
-  return {
-    id: row.id,
-    taskId: row.task_id,
-    entryId: row.entry_id,
-    categoryId: row.category_id,
-    shopperId: row.shopper_id,
-    channel: row.channel,
-    performedAt: row.performed_at,
-    answers: row.answers,
-    facts: row.facts,
-    comment: row.comment,
-    status: row.status,
-    score: Number(row.score),
-    rejectionReason: row.rejection_reason,
-    reviewedBy: row.reviewed_by,
-    reviewedAt: row.reviewed_at,
-    submittedAt: row.submitted_at,
-  };
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 
 export const NotificationStatus = { Pending: 'PENDING', Sent: 'SENT', Failed: 'FAILED' } as const;
 export type NotificationStatus = (typeof NotificationStatus)[keyof typeof NotificationStatus];

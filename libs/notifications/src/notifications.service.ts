@@ -3,8 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { JobId, QueueName, withinDeadline, type JobPayload } from '@app/core';
-import type { Locale } from '@app/accounts';
+import { JobId, QueueName, withinDeadline, type JobPayload, type Locale, type UnitOfWork } from '@app/core';
 import { Notification, NotificationStatus, type NotificationAttachment } from './notification.entity';
 import type { TemplateData, TemplateName } from './templates/templates';
 
@@ -18,14 +17,20 @@ export interface NotificationInput<T extends TemplateName = TemplateName> {
   attachments?: NotificationAttachment[];
 }
 
-/** Collects the notifications of one transaction; they are queued once it has committed. */
+/** Collects the notifications of one unit of work; they are queued once it has committed. */
 export class Outbox {
-  readonly ids: string[] = [];
+  private readonly ids: string[] = [];
 
   constructor(
-    readonly tx: EntityManager,
+    readonly uow: UnitOfWork,
     private readonly service: NotificationsService,
-  ) {}
+  ) {
+    uow.afterCommit(() => service.dispatch(this.ids));
+  }
+
+  get tx(): EntityManager {
+    return this.uow.tx;
+  }
 
   async notify(...inputs: NotificationInput[]): Promise<void> {
     this.ids.push(...(await this.service.write(this.tx, inputs)));
@@ -41,21 +46,18 @@ type NotificationsQueue = Queue<JobPayload<typeof QueueName.Notifications>>;
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger(NotificationsService.name);
+  private readonly outboxes = new WeakMap<UnitOfWork, Outbox>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Notifications) private readonly queue: NotificationsQueue,
   ) {}
 
-  /** Runs `work` in a transaction; the notifications it writes are queued after the commit. */
-  async transaction<T>(work: (outbox: Outbox) => Promise<T>): Promise<T> {
-    let outbox!: Outbox;
-    const result = await this.dataSource.transaction(async (tx) => {
-      outbox = new Outbox(tx, this);
-      return work(outbox);
-    });
-    await this.dispatch(outbox.ids);
-    return result;
+  /** The outbox of a unit of work: the notifications written through it are queued after its commit. */
+  outbox(uow: UnitOfWork): Outbox {
+    let outbox = this.outboxes.get(uow);
+    if (!outbox) this.outboxes.set(uow, (outbox = new Outbox(uow, this)));
+    return outbox;
   }
 
   /** Writes notification rows in the caller's transaction; returns the ids of the rows written (not duplicates). */

@@ -5,6 +5,8 @@ export * from './figures';
 export * from './pdf/report-document';
 export * from './publication.module';
 export * from './publication.service';
+export * from './results-freeze.service';
+export * from './results-reads.service';
 export * from './titles/title-code.entity';
 export * from './titles/titles.service';
 export * from './titles/logo-kit';

@@ -1,4 +1,3 @@
-export * from './calendar-steps.service';
 export * from './dto/entry.dto';
 export * from './entities/entry.entity';
 export * from './entries.service';

@@ -9,14 +9,21 @@ import { Shopper } from './entities/shopper.entity';
 import { Task } from './entities/task.entity';
 import { ShoppersService } from './profile/shoppers.service';
 import './profile/templates';
+import { AssignmentDigests } from './tasks/assignment-digests.service';
+import { ShopperTasks } from './tasks/shopper-tasks.service';
 import { TaskAssignment } from './tasks/task-assignment.service';
+import { TaskDeadlines } from './tasks/task-deadlines.service';
 import { TaskGeneration } from './tasks/task-generation.service';
+import { TaskStates } from './tasks/task-states.service';
 import './tasks/templates';
 
-/** Mystery shoppers (invitations, profiles, conflicts), their tasks: generation and assignment by sector. */
+/**
+ * Mystery shoppers (invitations, profiles, conflicts) and their tasks: generation, assignment by sector, every
+ * change of a task's status, expiry and reminders.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([Shopper, ShopperInvitation, ShopperConflict, Task]), AccountsModule, ContestModule, NotificationsModule],
-  providers: [ShoppersService, TaskGeneration, TaskAssignment],
-  exports: [ShoppersService, TypeOrmModule, TaskGeneration, TaskAssignment],
+  providers: [ShoppersService, TaskGeneration, TaskAssignment, TaskStates, ShopperTasks, TaskDeadlines, AssignmentDigests],
+  exports: [ShoppersService, TypeOrmModule, TaskGeneration, TaskAssignment, TaskStates, ShopperTasks, TaskDeadlines, AssignmentDigests],
 })
 export class ShoppersModule {}

@@ -1,7 +1,7 @@
 import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { FreeText } from '@app/core';
-import { LOCALES, PASSWORD_RULE, SignupDto, type Locale } from '@app/accounts';
+import { FreeText, LOCALES, type Locale } from '@app/core';
+import { PASSWORD_RULE, SignupDto } from '@app/accounts';
 
 class LinkTokenDto {
   @ApiProperty({ description: 'The token of the link in the e-mail' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { isUUID } from 'class-validator';
 import { Role, type AuthUser } from '@app/accounts';
+import { isUuid } from '@app/core';
 import {
   BillingService,
   CheckoutResponse,
@@ -17,7 +17,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 /** An id that is not even a UUID names no invoice: 404, like an id that does not exist. */
 const InvoiceId: PipeTransform<string, string> = {
   transform(value: string): string {
-    if (!isUUID(value)) throw new NotFoundException(`invoice ${value} does not exist`);
+    if (!isUuid(value)) throw new NotFoundException(`invoice ${value} does not exist`);
     return value;
   },
 };

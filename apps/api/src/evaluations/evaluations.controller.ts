@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { ListEvaluationsQuery, ReasonDto, EvaluationsService, type EvaluationView } from '@app/evaluations';
+import { ListEvaluationsQuery, EvaluationsService, type EvaluationView } from '@app/evaluations';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { ReasonDto } from './reason.dto';
 
 @ApiTags('evaluations')
 @ApiBearerAuth()

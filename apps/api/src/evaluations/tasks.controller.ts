@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { SubmitEvaluationDto, ListTasksQuery, ReasonDto, EvaluationsService, type EvaluationView, ShopperTasks, type TaskView } from '@app/evaluations';
+import { SubmitEvaluationDto, EvaluationsService, type EvaluationView } from '@app/evaluations';
+import { ListTasksQuery, ShopperTasks, type TaskView } from '@app/shoppers';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { ReasonDto } from './reason.dto';
 
 @ApiTags('tasks')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 
 /** Server-rendered pages: readable without JavaScript, one layout, `lang` set, colours above WCAG AA contrast. */
 const layout = Handlebars.compile<{ lang: Locale; title: string; body: string; otherLang: { href: string; label: string } | null }>(`<!doctype html>

@@ -1,4 +1,4 @@
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 
 /** The methodology page's content (trusted HTML, no data): how tests are run, scored, weighted and ranked. */
 export const METHODOLOGY: Record<Locale, string> = {

@@ -1,4 +1,4 @@
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 
 const LANG = { fr: 'fr-FR', en: 'en-GB' } as const;
 

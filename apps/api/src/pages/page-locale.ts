@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 
 /** French by default; English with `?lang=en`, or when the browser prefers English to French. */
 export function pageLocale(request: FastifyRequest): Locale {

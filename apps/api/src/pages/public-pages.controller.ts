@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Locale } from '@app/accounts';
-import { AppConfig } from '@app/core';
+import { AppConfig, type Locale } from '@app/core';
 import { PublicResults, TitlesService, type PublicCategory, type PublicWinners } from '@app/publication';
 import { Public } from '../auth/decorators';
 import { renderPage, sendHtml } from './html-page';

@@ -8,6 +8,8 @@ import {
   type WinnersView,
   type FrozenFigures,
   PublicationService,
+  ResultsFreeze,
+  ResultsReads,
   type FrozenResultsView,
   type PublishedResultsView,
 } from '@app/publication';
@@ -17,13 +19,17 @@ import { CurrentUser, Public, Roles } from '../auth/decorators';
 @ApiBearerAuth()
 @Controller('editions/:id')
 export class ResultsController {
-  constructor(private readonly publication: PublicationService) {}
+  constructor(
+    private readonly freezes: ResultsFreeze,
+    private readonly publication: PublicationService,
+    private readonly reads: ResultsReads,
+  ) {}
 
   /** Snapshots the rankings with the digest of their inputs (SCORING; after publication a correction, with a reason). */
   @Roles(Role.Jury)
   @Post('results/freeze')
   freeze(@Param('id', parseId('edition')) id: string, @Body() dto: FreezeResultsDto, @CurrentUser() user: AuthUser): Promise<FrozenResultsView> {
-    return this.publication.freeze(id, user, dto);
+    return this.freezes.freeze(id, user, dto);
   }
 
   /** Publishes the latest frozen version, at or after `resultsPublishAt`, and tells every entrant. */
@@ -38,20 +44,20 @@ export class ResultsController {
   @Roles(Role.Jury)
   @Get('results')
   versions(@Param('id', parseId('edition')) id: string): Promise<ResultsVersionSummary[]> {
-    return this.publication.versions(id);
+    return this.reads.versions(id);
   }
 
   /** One version and its exact figures. */
   @Roles(Role.Jury)
   @Get('results/:version')
   version(@Param('id', parseId('edition')) id: string, @Param('version') version: string): Promise<ResultsVersionSummary & { figures: FrozenFigures }> {
-    return this.publication.version(id, version);
+    return this.reads.version(id, version);
   }
 
   /** Anyone, once results are published (404 before): each category's winner(s) and score, or no winner. */
   @Public()
   @Get('winners')
   winners(@Param('id', parseId('edition')) id: string): Promise<WinnersView> {
-    return this.publication.winners(id);
+    return this.reads.winners(id);
   }
 }

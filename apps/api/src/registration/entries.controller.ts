@@ -2,20 +2,21 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { CreateEntryDto, ListEntriesQuery, EntriesService, type EntryDetailView, type EntryView } from '@app/registration';
+import { EntryFees, type EntryDetailView, type EntryView } from '@app/billing';
+import { CreateEntryDto, ListEntriesQuery } from '@app/registration';
 import { CurrentUser, Roles } from '../auth/decorators';
 
 @ApiTags('entries')
 @ApiBearerAuth()
 @Controller('entries')
 export class EntriesController {
-  constructor(private readonly entries: EntriesService) {}
+  constructor(private readonly entries: EntryFees) {}
 
   /** Registers the caller's company in a category; issues the invoice and e-mails it. */
   @Roles(Role.Company)
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateEntryDto): Promise<EntryView> {
-    return this.entries.create(user, dto);
+    return this.entries.register(user, dto);
   }
 
   @Roles(Role.Company, Role.Jury)

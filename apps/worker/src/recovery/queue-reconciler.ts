@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/core';
-import { CalendarRecovery } from '../contest/calendar-recovery';
-import { TasksProcessor } from '../evaluations/tasks.processor';
+import { CalendarRecovery } from '../calendar/calendar-recovery';
+import { TasksProcessor } from '../shoppers/tasks.processor';
 import { NotificationsProcessor } from '../notifications/notifications.processor';
 import { SectorWorkers } from '../shoppers/sector-workers';
 import type { Reconciles } from './reconciles';

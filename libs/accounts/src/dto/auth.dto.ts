@@ -1,17 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { LOCALES, type Locale, type Role } from '../entities/user.entity';
-import { FreeText } from '@app/core';
+import { FreeText, LOCALES, type Locale, Trim } from '@app/core';
+import type { Role } from '../entities/user.entity';
 import { PASSWORD_MESSAGE, PASSWORD_RULE } from '../account-rules';
 import { IsSiren } from '../siren';
 
-const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class SignupDto {
   @ApiProperty({ example: 'Banque Exemple SA' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(2, 200, { message: 'companyName must be 2 to 200 characters long' })
   companyName: string;
@@ -39,14 +36,14 @@ export class SignupDto {
   country: string;
 
   @ApiProperty({ example: '1 rue de la Paix, 75002 Paris' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(5, 500, { message: 'billingAddress must be 5 to 500 characters long' })
   @FreeText()
   billingAddress: string;
 
   @ApiProperty({ example: 'claire@banque-exemple.fr' })
-  @Transform(lowerTrim)
+  @Trim({ lowercase: true })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email: string;
 
@@ -77,7 +74,7 @@ export class ConfirmEmailDto {
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(lowerTrim)
+  @Trim({ lowercase: true })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email: string;
 

@@ -1,10 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Locale } from '@app/core';
 
 export const Role = { Company: 'COMPANY', Shopper: 'SHOPPER', Jury: 'JURY' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
-
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 @Entity('app_user')
 export class User {

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale } from '../entities/user.entity';
+import type { Locale } from '@app/core';
 
 export const LinkPurpose = { PasswordReset: 'PASSWORD_RESET', ColleagueInvitation: 'COLLEAGUE_INVITATION' } as const;
 export type LinkPurpose = (typeof LinkPurpose)[keyof typeof LinkPurpose];

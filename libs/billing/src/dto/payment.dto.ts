@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsString, Length, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '@app/core';
 
 export class RecordBankTransferDto {
   @ApiProperty({ example: 1641600, description: 'EUR cents received; must equal the invoice total' })
@@ -11,7 +9,7 @@ export class RecordBankTransferDto {
   amountCents: number;
 
   @ApiProperty({ example: 'VIR 2027-000042 BANQUE EXEMPLE', description: 'The bank reference of the transfer' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'reference must be the bank reference of the transfer' })
   @Length(1, 100, { message: 'reference must be 1 to 100 characters long' })
   reference: string;

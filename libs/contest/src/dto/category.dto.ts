@@ -1,12 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { FreeText, IsDecimal, Trim } from '@app/core';
 import { CHANNELS, type Channel, type GridCriterion, type PerChannel, type Scenario } from '../channels';
-import { IsDecimal, FreeText } from '@app/core';
 import { CategoryStatus } from '../entities/category.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const SLUG = /^[a-z0-9-]{2,40}$/;
 /** Fees are stored as int; this keeps the amount including VAT within it too. */
@@ -64,7 +62,7 @@ export class CriterionDto implements GridCriterion {
   key: string;
 
   @ApiProperty({ example: 'The adviser greets the customer and gives their name' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: '$property must be 1 to 300 characters long' })
   @Length(1, 300, { message: '$property must be 1 to 300 characters long' })
   label: string;
@@ -98,7 +96,7 @@ export class ScenarioDto implements Scenario {
 
   @FreeText()
   @ApiProperty({ example: 'Ask how to close a savings account opened by a deceased parent' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: '$property must be 3 to 4000 characters long' })
   @Length(3, 4000, { message: '$property must be 3 to 4000 characters long' })
   text: string;
@@ -110,7 +108,7 @@ export class CreateCategoryDto {
   code: string;
 
   @ApiProperty({ example: 'Banque' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'name must be 2 to 200 characters long' })
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name: string;

@@ -1,12 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Trim } from '@app/core';
 import { EditionStatus } from '../entities/edition.entity';
 import { FreeText } from '@app/core';
 import { canonicalTimeZone, DEFAULT_TIMEZONE, ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../time';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A valid IANA time zone, checked with luxon. */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
@@ -36,7 +34,7 @@ export class CreateEditionDto {
   year: number;
 
   @ApiProperty({ example: 'Élu service client de l’année 2027' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'name must be 2 to 200 characters long' })
   @Length(2, 200, { message: 'name must be 2 to 200 characters long' })
   name: string;
@@ -72,7 +70,7 @@ export class DeadlineExtensionDto {
 
   @FreeText()
   @ApiProperty({ example: 'Requested by several companies after the bank holiday', minLength: 3, maxLength: 500 })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'reason must be 3 to 500 characters long' })
   @Length(3, 500, { message: 'reason must be 3 to 500 characters long' })
   reason: string;

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 import { templateSource } from './templates';
 
 export interface RenderedEmail {

@@ -1,4 +1,4 @@
-import type { Locale } from '@app/accounts';
+import type { Locale } from '@app/core';
 
 /**
  * What each e-mail needs to be rendered, one entry per template, named after the event it tells.

@@ -4,8 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import { BillingService, Invoice, InvoiceKind, InvoicePurpose, InvoiceStatus, type InvoiceView } from '@app/billing';
-import { UUID_PATTERN } from '@app/contest';
-import { AppConfig } from '@app/core';
+import { AppConfig, isUuid } from '@app/core';
 import { ResultsVersion } from '../entities/results-version.entity';
 import type { FrozenFigures } from '../figures';
 import { TitleCode } from './title-code.entity';
@@ -105,7 +104,7 @@ export class TitlesService {
 
   /** The title's licence for its company (or the jury); 404 when the entry is another company's or holds no title. */
   async licence(entryId: string, user: AuthUser): Promise<Licence> {
-    const title = UUID_PATTERN.test(entryId) ? await this.titleOf(entryId) : null;
+    const title = isUuid(entryId) ? await this.titleOf(entryId) : null;
     if (!title || (user.role !== Role.Jury && title.companyId !== user.companyId))
       throw new NotFoundException(`entry ${entryId} holds no title: only a category's winner, once results are published, licenses the logo`);
     return this.licenceOf(title);

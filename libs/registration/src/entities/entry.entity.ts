@@ -11,6 +11,9 @@ export const EntryStatus = {
 } as const;
 export type EntryStatus = (typeof EntryStatus)[keyof typeof EntryStatus];
 
+/** Entries still in the running before the test period: awaiting payment or paid. */
+export const LIVE_ENTRY_STATUSES: EntryStatus[] = [EntryStatus.PendingPayment, EntryStatus.Confirmed];
+
 export type ContactPoints = Partial<Record<Channel, string[]>>;
 
 /** One company in one category of one edition. */

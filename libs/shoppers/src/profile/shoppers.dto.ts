@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,9 +18,7 @@ import {
 } from 'class-validator';
 import { FreeText } from '@app/core';
 import { IsSiren, SignupDto, UserView } from '@app/accounts';
-
-const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '@app/core';
 
 /** A sector is a category code (the same slug as `category.code`). */
 export const SECTOR_CODE = /^[a-z0-9-]{2,40}$/;
@@ -55,12 +53,12 @@ const WeeklyCapacity = () =>
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'julie.durand@example.fr' })
-  @Transform(lowerTrim)
+  @Trim({ lowercase: true })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email: string;
 
   @ApiProperty({ example: 'Julie Durand' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'name must be 1 to 200 characters long' })
   @Length(1, 200, { message: 'name must be 1 to 200 characters long' })
   name: string;
@@ -98,7 +96,7 @@ export class ConflictDto {
 
   @FreeText()
   @ApiProperty({ example: 'My sister works in its customer service' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'reason must be 1 to 300 characters long' })
   @Length(1, 300, { message: 'reason must be 1 to 300 characters long' })
   reason: string;
@@ -127,7 +125,7 @@ export class UpdateShopperDto {
 export class SuspendShopperDto {
   @FreeText()
   @ApiProperty({ example: 'Evaluations copied from one another' })
-  @Transform(trim)
+  @Trim()
   @IsString({ message: 'reason must be 1 to 500 characters long' })
   @Length(1, 500, { message: 'reason must be 1 to 500 characters long' })
   reason: string;

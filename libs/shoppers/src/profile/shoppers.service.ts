@@ -2,10 +2,11 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsService, hashPassword, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
-import { AppConfig, audit, isUniqueViolation } from '@app/core';
+import { AppConfig, audit, isUniqueViolation, pick, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
 import { TaskAssignment } from '../tasks/task-assignment.service';
+import { TaskStates } from '../tasks/task-states.service';
 import type {
   AcceptInvitationDto,
   AcceptInvitationResponse,
@@ -37,16 +38,19 @@ export class ShoppersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly tokens: TokensService,
     private readonly accounts: AccountsService,
     private readonly config: AppConfig,
     private readonly tasks: TaskAssignment,
+    private readonly states: TaskStates,
   ) {}
 
   /** Invites a shopper by e-mail; one open invitation per e-mail, none for an e-mail that already has an account. */
   async invite(dto: CreateInvitationDto, actorId: string): Promise<InvitationView> {
     try {
-      return await this.notifications.transaction(async (outbox) => {
+      return await this.units.run(async (uow) => {
+        const outbox = this.notifications.outbox(uow);
         const tx = outbox.tx;
         const [taken] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [dto.email]);
         if (taken) throw new ConflictException(`an account with the e-mail ${dto.email} already exists: it cannot be invited as a shopper`);
@@ -194,13 +198,14 @@ export class ShoppersService {
 
   /** Suspends a shopper: no new task, and their open (assigned, not submitted) tasks go back to the queues. */
   async suspend(shopperId: string, dto: SuspendShopperDto, actorId: string): Promise<ShopperSummaryView> {
-    const released = await this.dataSource.transaction(async (tx) => {
+    await this.units.run(async (uow) => {
+      const tx = uow.tx;
       const [rows] = (await tx.query(`UPDATE shopper SET suspended_at = now() WHERE user_id = $1 AND suspended_at IS NULL RETURNING user_id`, [shopperId])) as [
         unknown[],
         number,
       ];
       if (rows.length === 0) await this.explainNoChange(tx, shopperId, 'already suspended');
-      const taskIds = await this.tasks.releaseForSuspension(tx, shopperId);
+      const taskIds = await this.states.releaseForSuspension(tx, shopperId);
       await audit(tx, {
         actorId,
         action: 'shopper.suspend',
@@ -208,10 +213,9 @@ export class ShoppersService {
         subjectId: shopperId,
         details: { reason: dto.reason, releasedTasks: taskIds },
       });
-      return taskIds;
+      // A failure to queue is only logged by the assignment; the worker's reconciler queues stranded PENDING tasks.
+      uow.afterCommit(() => this.tasks.enqueue(taskIds));
     });
-    // After commit: a failure to queue is only logged by the assignment, and the worker's reconciler queues stranded PENDING tasks.
-    await this.tasks.enqueue(released);
     return this.summary(shopperId);
   }
 
@@ -241,12 +245,7 @@ export class ShoppersService {
 
 function toInvitationView(invitation: ShopperInvitation): InvitationView {
   return {
-    id: invitation.id,
-    email: invitation.email,
-    name: invitation.name,
-    sectors: invitation.sectors,
-    weeklyCapacity: invitation.weeklyCapacity,
-    invitedBy: invitation.invitedBy,
+    ...pick(invitation, ['id', 'email', 'name', 'sectors', 'weeklyCapacity', 'invitedBy']),
     acceptedAt: invitation.acceptedAt?.toISOString() ?? null,
     createdAt: invitation.createdAt.toISOString(),
   };

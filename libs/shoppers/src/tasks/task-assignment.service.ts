@@ -1,10 +1,20 @@
-import { Injectable, Logger, type OnModuleDestroy, ConflictException } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, formatInstant, sectorJobOptions, sectorQueueName, QUEUE_AFTER_COMMIT_MS, withinDeadline, type SectorJobs } from '@app/core';
+import {
+  AppConfig,
+  formatInstant,
+  isRetryableConflict,
+  QUEUE_AFTER_COMMIT_MS,
+  sectorJobOptions,
+  sectorQueueName,
+  UnitsOfWork,
+  updatedRows,
+  withinDeadline,
+  type SectorJobs,
+} from '@app/core';
 import { juryRecipients } from '@app/accounts';
 import { NotificationsService } from '@app/notifications';
 
@@ -23,8 +33,6 @@ function groupByCode(rows: { id: string; code: string }[]): Map<string, string[]
 export const ASSIGN_BATCH = 200;
 /** Re-plans of one batch after a concurrent worker took the room it counted on, before the job retries. */
 const MAX_REPLANS = 12;
-/** Tasks listed in one digest e-mail (the count says how many there are in all). */
-const DIGEST_LINES = 50;
 
 /**
  * Sector codes just queued in this process (`'enqueued'`, with the codes): a worker serving every sector starts
@@ -33,12 +41,6 @@ const DIGEST_LINES = 50;
 export const sectorEvents = new EventEmitter();
 
 type SectorQueue = Queue<SectorJobs['assign-tasks'], void, 'assign-tasks'>;
-
-const PG_RETRYABLE = new Set(['40P01', '40001']);
-const isRetryable = (error: unknown) => {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return PG_RETRYABLE.has(e?.driverError?.code ?? e?.code ?? '');
-};
 
 /**
  * Assignment of tasks to mystery shoppers, by sector, as the rulebook says (docs/rules.md, "Task assignment").
@@ -59,6 +61,7 @@ export class TaskAssignment implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
@@ -158,7 +161,7 @@ export class TaskAssignment implements OnModuleDestroy {
       try {
         return await this.dataSource.transaction('READ COMMITTED', (tx) => this.assignLocked(tx, ids));
       } catch (error) {
-        if (!isRetryable(error) || attempt >= 5) throw error;
+        if (!isRetryableConflict(error) || attempt >= 5) throw error;
         await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 40));
       }
     }
@@ -325,8 +328,9 @@ export class TaskAssignment implements OnModuleDestroy {
    */
   async markUnassignable(taskIds: string[], now = new Date()): Promise<number> {
     if (taskIds.length === 0) return 0;
-    return this.notifications.transaction(async (outbox) => {
-      const rows: { category_id: string }[] = await updated(
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
+      const rows: { category_id: string }[] = await updatedRows(
         outbox.tx,
         `UPDATE task SET status = 'UNASSIGNABLE' WHERE id = ANY($1) AND status = 'PENDING' RETURNING category_id`,
         [taskIds],
@@ -355,143 +359,6 @@ export class TaskAssignment implements OnModuleDestroy {
       return rows.length;
     });
   }
-
-  /** The shopper declines a task assigned to them: back to PENDING for someone else; they may not get it again. */
-  async decline(tx: EntityManager, taskId: string, shopperId: string, reason: string): Promise<void> {
-    const rows: LoadRow[] = await updated(
-      tx,
-      `UPDATE task SET status = 'PENDING', shopper_id = NULL, assigned_at = NULL, digest_sent_at = NULL
-        WHERE id = $1 AND shopper_id = $2 AND status = 'ASSIGNED'
-        RETURNING id, $2::uuid AS shopper_id, week_start::text AS week_start, company_id, edition_id`,
-      [taskId, shopperId],
-    );
-    if (rows.length === 0) throw new ConflictException(`task ${taskId} is not assigned to you: only an assigned task can be declined`);
-    await tx.query(
-      `INSERT INTO task_refusal (task_id, shopper_id, kind, reason) VALUES ($1, $2, 'DECLINED', $3)
-       ON CONFLICT (task_id, shopper_id) DO UPDATE SET kind = 'DECLINED', reason = EXCLUDED.reason`,
-      [taskId, shopperId, reason],
-    );
-    await decrementLoads(tx, rows);
-  }
-
-  /** ASSIGNED → EXPIRED (the shopper keeps the task on record; their load is freed); false if it was not ASSIGNED. */
-  async expire(tx: EntityManager, taskId: string): Promise<boolean> {
-    const rows: LoadRow[] = await updated(
-      tx,
-      `UPDATE task SET status = 'EXPIRED' WHERE id = $1 AND status = 'ASSIGNED'
-        RETURNING id, shopper_id, week_start::text AS week_start, company_id, edition_id`,
-      [taskId],
-    );
-    await decrementLoads(tx, rows);
-    return rows.length > 0;
-  }
-
-  /** Every task a suspended shopper holds goes back to PENDING; returns their ids (the caller enqueues after commit). */
-  async releaseForSuspension(tx: EntityManager, shopperId: string): Promise<string[]> {
-    const rows: LoadRow[] = await updated(
-      tx,
-      `UPDATE task SET status = 'PENDING', shopper_id = NULL, assigned_at = NULL, digest_sent_at = NULL
-        WHERE shopper_id = $1 AND status = 'ASSIGNED'
-        RETURNING id, $1::uuid AS shopper_id, week_start::text AS week_start, company_id, edition_id`,
-      [shopperId],
-    );
-    await decrementLoads(tx, rows);
-    return rows.map((r) => r.id);
-  }
-
-  /**
-   * One "tasks assigned" e-mail per shopper listing the tasks assigned to them since their last digest;
-   * returns how many e-mails were written. Safe to run concurrently (rows locked with SKIP LOCKED).
-   */
-  async sendAssignmentDigests(now = new Date()): Promise<number> {
-    return this.notifications.transaction(async (outbox) => {
-      const rows: DigestRow[] = await outbox.tx.query(
-        `SELECT t.id, t.shopper_id, t.channel, t.scenario, t.window_start, t.window_end, co.legal_name AS company_name,
-                ed.timezone, s.name AS shopper_name, u.email, u.locale
-           FROM task t
-           JOIN company co ON co.id = t.company_id
-           JOIN edition ed ON ed.id = t.edition_id
-           JOIN shopper s ON s.user_id = t.shopper_id
-           JOIN app_user u ON u.id = t.shopper_id
-          WHERE t.status = 'ASSIGNED' AND t.digest_sent_at IS NULL
-          ORDER BY t.shopper_id, t.window_start, t.id
-          FOR UPDATE OF t SKIP LOCKED`,
-      );
-      if (rows.length === 0) return 0;
-      const byShopper = new Map<string, DigestRow[]>();
-      for (const r of rows) (byShopper.get(r.shopper_id) ?? byShopper.set(r.shopper_id, []).get(r.shopper_id)!).push(r);
-      for (const [shopperId, list] of byShopper) {
-        const first = list[0];
-        const batch = createHash('sha1')
-          .update(list.map((r) => r.id).join(','))
-          .digest('hex')
-          .slice(0, 16);
-        await outbox.notify({
-          template: 'task-assigned-digest',
-          to: first.email,
-          locale: first.locale,
-          data: {
-            shopperName: first.shopper_name,
-            count: list.length,
-            tasks: list.slice(0, DIGEST_LINES).map((r) => ({
-              companyName: r.company_name,
-              channel: r.channel,
-              window: `${formatInstant(r.window_start, r.timezone)} → ${formatInstant(r.window_end, r.timezone)}`,
-              scenario: r.scenario,
-            })),
-          },
-          dedupeKey: `task-assigned-digest:${shopperId}:${batch}`,
-        });
-      }
-      await outbox.tx.query(`UPDATE task SET digest_sent_at = $2 WHERE id = ANY($1)`, [rows.map((r) => r.id), now]);
-      return byShopper.size;
-    });
-  }
-}
-
-interface LoadRow {
-  id: string;
-  shopper_id: string;
-  week_start: string;
-  company_id: string;
-  edition_id: string;
-}
-
-interface DigestRow {
-  id: string;
-  shopper_id: string;
-  channel: string;
-  scenario: string;
-  window_start: Date;
-  window_end: Date;
-  company_name: string;
-  timezone: string;
-  shopper_name: string;
-  email: string;
-  locale: 'fr' | 'en';
-}
-
-async function decrementLoads(tx: EntityManager, rows: LoadRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const week = new Map<string, number>();
-  const company = new Map<string, number>();
-  for (const r of rows) {
-    week.set(`${r.shopper_id}|${r.week_start}`, (week.get(`${r.shopper_id}|${r.week_start}`) ?? 0) + 1);
-    company.set(`${r.shopper_id}|${r.company_id}|${r.edition_id}`, (company.get(`${r.shopper_id}|${r.company_id}|${r.edition_id}`) ?? 0) + 1);
-  }
-  const wk = [...week.keys()].sort();
-  await tx.query(
-    `UPDATE shopper_week_load l SET assigned = GREATEST(l.assigned - v.n, 0)
-       FROM unnest($1::uuid[], $2::date[], $3::int[]) AS v(s, w, n) WHERE l.shopper_id = v.s AND l.week_start = v.w`,
-    [wk.map((k) => k.split('|')[0]), wk.map((k) => k.split('|')[1]), wk.map((k) => week.get(k)!)],
-  );
-  const ck = [...company.keys()].sort();
-  await tx.query(
-    `UPDATE shopper_company_load l SET assigned = GREATEST(l.assigned - v.n, 0)
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[]) AS v(s, c, e, n)
-      WHERE l.shopper_id = v.s AND l.company_id = v.c AND l.edition_id = v.e`,
-    [ck.map((k) => k.split('|')[0]), ck.map((k) => k.split('|')[1]), ck.map((k) => k.split('|')[2]), ck.map((k) => company.get(k)!)],
-  );
 }
 
 function groupSet<T>(rows: T[], key: (r: T) => string, value: (r: T) => string): Map<string, Set<string>> {
@@ -505,11 +372,4 @@ async function sequence<T extends unknown[]>(...work: { [K in keyof T]: () => Pr
   const out: unknown[] = [];
   for (const w of work) out.push(await w());
   return out as T;
-}
-
-/** The rows of an UPDATE … RETURNING (TypeORM's Postgres driver answers `[rows, count]` for an UPDATE). */
-export async function updated<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const result: unknown = await tx.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
 }

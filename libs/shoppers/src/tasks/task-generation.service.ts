@@ -2,8 +2,9 @@ import { forwardRef, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CHANNELS, type Channel, type PerChannel, type Scenario } from '@app/contest';
+import { CategoryStatus, CHANNELS, EditionsService, type Channel, type PerChannel, type Scenario } from '@app/contest';
 import { faultPoint } from '@app/core';
+import { EntryStatus } from '@app/registration';
 import { Task, TaskStatus } from '../entities/task.entity';
 import { TaskAssignment } from './task-assignment.service';
 import { taskTimings } from './task-timings';
@@ -36,25 +37,23 @@ export class TaskGeneration {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(forwardRef(() => TaskAssignment)) private readonly assignment: TaskAssignment,
+    private readonly editions: EditionsService,
   ) {}
 
   async generateForEdition(editionId: string): Promise<{ created: number }> {
     const began = Date.now();
-    const [edition] = await this.dataSource.query(`SELECT id, timezone, test_period_start AS "start", test_period_end AS "end" FROM edition WHERE id = $1`, [
-      editionId,
-    ]);
-    if (!edition) throw new Error(`edition ${editionId} not found`);
+    const edition = await this.editions.findOrFail(editionId);
     const entries: EntryRow[] = await this.dataSource.query(
       `SELECT e.id, e.category_id, e.company_id, e.contact_points, c.code, c.quotas, c.scenarios
          FROM entry e JOIN category c ON c.id = e.category_id
-        WHERE e.edition_id = $1 AND e.status = 'IN_TEST' AND c.status = 'ACTIVE'
+        WHERE e.edition_id = $1 AND e.status = $2 AND c.status = $3
         ORDER BY e.id`,
-      [editionId],
+      [editionId, EntryStatus.InTest, CategoryStatus.Active],
     );
     const codeOf = new Map(entries.map((e) => [e.category_id, e.code]));
     const zone: string = edition.timezone;
-    const start: Date = edition.start;
-    const end: Date = edition.end;
+    const start = edition.testPeriodStart;
+    const end = edition.testPeriodEnd;
     const subDay = isSubDay(start, end);
     const calendar = subDay ? null : slotCalendar(start, end, zone);
     const evenCache = new Map<number, TaskWindow[]>();

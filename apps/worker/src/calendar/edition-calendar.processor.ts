@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EditionsService, isCurrentCalendarJob } from '@app/contest';
 import { QueueName, type CalendarJobName, type JobPayload } from '@app/core';
-import { CalendarSteps, type StepOutcome } from '@app/registration';
+import { CalendarSteps, type StepOutcome } from '@app/calendar';
 
 type CalendarJob = Job<JobPayload<typeof QueueName.EditionCalendar>, StepOutcome, CalendarJobName>;
 

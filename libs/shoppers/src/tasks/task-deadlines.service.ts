@@ -1,10 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Locale } from '@app/accounts';
-import { formatInstant } from '@app/core';
+import { formatInstant, UnitsOfWork, type Locale } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { REAL_SEASON_DUE_SOON_MS, TaskAssignment, TaskGeneration, taskTimingsSql } from '@app/shoppers';
+import { TaskStatus } from '../entities/task.entity';
+import { TaskAssignment } from './task-assignment.service';
+import { TaskGeneration } from './task-generation.service';
+import { TaskStates } from './task-states.service';
+import { REAL_SEASON_DUE_SOON_MS, taskTimingsSql } from './task-timings';
+import './templates';
 
 const BATCH = 500;
 /** The task timings in SQL (grace, demonstration season) of the edition joined as `e`. */
@@ -18,8 +22,10 @@ export class TaskDeadlines {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly units: UnitsOfWork,
     private readonly generation: TaskGeneration,
     private readonly assignment: TaskAssignment,
+    private readonly states: TaskStates,
   ) {}
 
   /**
@@ -35,13 +41,13 @@ export class TaskDeadlines {
     for (;;) {
       const rows: { id: string }[] = await this.dataSource.query(
         `SELECT t.id FROM task t JOIN edition e ON e.id = t.edition_id
-          WHERE t.status = 'ASSIGNED' AND t.window_end < $1 AND t.window_end + ${timings.grace} < $1 AND t.id > $2
+          WHERE t.status = $4 AND t.window_end < $1 AND t.window_end + ${timings.grace} < $1 AND t.id > $2
           ORDER BY t.id LIMIT $3`,
-        [now, after, BATCH],
+        [now, after, BATCH, TaskStatus.Assigned],
       );
       for (const { id } of rows) {
         const replacement = await this.dataSource.transaction(async (tx) => {
-          if (!(await this.assignment.expire(tx, id))) return null;
+          if (!(await this.states.expire(tx, id))) return null;
           expired++;
           return this.generation.createReplacement(tx, id, now);
         });
@@ -63,7 +69,8 @@ export class TaskDeadlines {
   async remindDueSoon(now = new Date()): Promise<number> {
     let reminded = 0;
     for (;;) {
-      const sent = await this.notifications.transaction(async (outbox) => {
+      const sent = await this.units.run(async (uow) => {
+        const outbox = this.notifications.outbox(uow);
         const due: {
           id: string;
           channel: string;
@@ -77,14 +84,14 @@ export class TaskDeadlines {
           `WITH due AS (
                UPDATE task t SET due_soon_notified_at = $1
                 WHERE t.id IN (SELECT d.id FROM task d JOIN edition e ON e.id = d.edition_id
-                                WHERE d.status = 'ASSIGNED' AND d.due_soon_notified_at IS NULL AND d.window_end > $1 AND d.window_end <= $2
+                                WHERE d.status = $4 AND d.due_soon_notified_at IS NULL AND d.window_end > $1 AND d.window_end <= $2
                                   AND NOT ${timings.demonstration}
                                 ORDER BY d.window_end LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
                RETURNING t.id, t.channel, t.window_end, t.shopper_id, t.company_id, t.edition_id)
              SELECT due.id, due.channel, due.window_end, u.email, u.locale, s.name AS shopper_name, co.legal_name AS company_name, e.timezone
                FROM due JOIN app_user u ON u.id = due.shopper_id JOIN shopper s ON s.user_id = due.shopper_id
                JOIN company co ON co.id = due.company_id JOIN edition e ON e.id = due.edition_id`,
-          [now, new Date(now.getTime() + REAL_SEASON_DUE_SOON_MS), BATCH],
+          [now, new Date(now.getTime() + REAL_SEASON_DUE_SOON_MS), BATCH, TaskStatus.Assigned],
         );
         await outbox.notify(
           ...due.map((t) => ({

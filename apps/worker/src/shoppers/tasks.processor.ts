@@ -2,8 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { QueueName, type JobName, type JobPayload } from '@app/core';
-import { TaskAssignment, TaskGeneration } from '@app/shoppers';
-import { TaskDeadlines } from '@app/evaluations';
+import { AssignmentDigests, TaskDeadlines, TaskGeneration } from '@app/shoppers';
 import type { Reconciles } from '../recovery/reconciles';
 
 type TasksJobName = JobName<typeof QueueName.Tasks>;
@@ -31,7 +30,7 @@ export class TasksProcessor extends WorkerHost implements Reconciles {
   constructor(
     @InjectQueue(QueueName.Tasks) private readonly queue: Queue<JobPayload<typeof QueueName.Tasks>, unknown, TasksJobName>,
     private readonly generation: TaskGeneration,
-    private readonly assignment: TaskAssignment,
+    private readonly digests: AssignmentDigests,
     private readonly deadlines: TaskDeadlines,
   ) {
     super();
@@ -57,7 +56,7 @@ export class TasksProcessor extends WorkerHost implements Reconciles {
       case 'remind-due-tasks':
         return { reminded: await this.deadlines.remindDueSoon() };
       case 'send-assignment-digests':
-        return { sent: await this.assignment.sendAssignmentDigests() };
+        return { sent: await this.digests.sendAssignmentDigests() };
     }
   }
 }

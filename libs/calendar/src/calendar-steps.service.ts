@@ -1,14 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { CategoriesService, Category, CategoryStatus, EditionStatus, EditionsService, type Edition } from '@app/contest';
-import { formatEuros, formatInstant, JobId, QueueName, type JobPayload } from '@app/core';
+import { EntryFees, invoiceAttachment } from '@app/billing';
+import { CategoriesService, CategoryStatus, EditionStatus, EditionsService, type Category, type Edition } from '@app/contest';
+import { formatEuros, formatInstant, JobId, QueueName, UnitsOfWork, type JobPayload } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
-import { invoiceAttachment } from '@app/billing';
-import { Entry, EntryStatus } from './entities/entry.entity';
-import { EntriesService } from './entries.service';
-
-const LIVE = [EntryStatus.PendingPayment, EntryStatus.Confirmed];
+import { EntriesService, EntryStatus, LIVE_ENTRY_STATUSES as LIVE, type Entry } from '@app/registration';
 
 /** What a calendar step did; a step run again, late, or after a lost job does nothing more. */
 export interface StepOutcome {
@@ -31,6 +28,8 @@ export class CalendarSteps {
     private readonly editions: EditionsService,
     private readonly categories: CategoriesService,
     private readonly entries: EntriesService,
+    private readonly entryFees: EntryFees,
+    private readonly units: UnitsOfWork,
     @InjectQueue(QueueName.Tasks) private readonly tasks: Queue<JobPayload<typeof QueueName.Tasks>>,
   ) {}
 
@@ -38,10 +37,11 @@ export class CalendarSteps {
   async remindUnpaid(editionId: string, daysBefore: 7 | 1, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (edition.status !== EditionStatus.Open || now >= edition.registrationDeadline) return { step: `reminder-D${daysBefore}`, done: false };
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       const unpaid = await this.entries.entriesOf(outbox.tx, { editionId, status: [EntryStatus.PendingPayment] });
       const categories = await this.categoriesById(unpaid);
-      const invoices = await this.entries.entryInvoices(unpaid.map((e) => e.id));
+      const invoices = await this.entryFees.entryInvoices(unpaid.map((e) => e.id));
       for (const entry of unpaid) {
         const invoice = invoices.get(entry.id);
         await this.entries.tellCompany(
@@ -73,7 +73,8 @@ export class CalendarSteps {
   async closeRegistration(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.registrationDeadline) return { step: 'registration-close', done: false };
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       if (!(await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Open], EditionStatus.Closed)))
         return { step: 'registration-close', done: false };
       const live = await this.entries.entriesOf(outbox.tx, { editionId, status: LIVE });
@@ -100,7 +101,8 @@ export class CalendarSteps {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.paymentDueAt) return { step: 'payment-due', done: false };
     await this.closeRegistration(editionId, now);
-    return this.notifications.transaction(async (outbox) => {
+    return this.units.run(async (uow) => {
+      const outbox = this.notifications.outbox(uow);
       // Locked, so a test-period start in another worker waits for this step, and this one sees its result.
       if ((await this.editions.findOrFail(editionId, outbox.tx, { lock: 'pessimistic_write' })).status !== EditionStatus.Closed) {
         return { step: 'payment-due', done: false };
@@ -110,8 +112,8 @@ export class CalendarSteps {
         fr: `facture impayée à l’échéance du ${formatInstant(edition.paymentDueAt, edition.timezone)}`,
         en: `invoice unpaid at the due date, ${formatInstant(edition.paymentDueAt, edition.timezone)}`,
       };
-      await this.exclude(outbox, unpaid, reason.fr);
-      await this.entries.creditEntryInvoices(
+      await this.entries.exclude(outbox.tx, unpaid, reason.fr);
+      await this.entryFees.creditEntryInvoices(
         outbox.tx,
         unpaid.map((e) => e.id),
         'Inscription exclue : facture impayée à l’échéance',
@@ -135,12 +137,12 @@ export class CalendarSteps {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.testPeriodStart) return { step: 'test-period-start', done: false };
     await this.applyPaymentDue(editionId, now);
-    const outcome = await this.notifications.transaction(async (outbox) => {
-      if (!(await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing)))
+    const outcome = await this.units.run(async (uow) => {
+      if (!(await this.editions.advanceStatus(uow.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing)))
         return { step: 'test-period-start', done: false };
-      const result = await outbox.tx.update(Entry, { editionId, status: EntryStatus.Confirmed }, { status: EntryStatus.InTest });
-      return { step: 'test-period-start', done: true, detail: { inTest: result.affected ?? 0 } };
+      return { step: 'test-period-start', done: true, detail: { inTest: await this.entries.putInTest(uow.tx, editionId) } };
     });
+    // Added whenever the edition is in test: generation is idempotent and queues whatever it finds PENDING.
     if ((await this.editions.findOrFail(editionId)).status === EditionStatus.Testing) {
       await this.tasks.add('generate-tasks', { editionId }, { jobId: JobId.taskGeneration(editionId) });
     }
@@ -151,15 +153,13 @@ export class CalendarSteps {
   async endTestPeriod(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.testPeriodEnd) return { step: 'test-period-end', done: false };
-    const moved = await this.notifications.transaction((outbox) =>
-      this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Testing], EditionStatus.Scoring),
-    );
+    const moved = await this.units.run((uow) => this.editions.advanceStatus(uow.tx, editionId, [EditionStatus.Testing], EditionStatus.Scoring));
     return { step: 'test-period-end', done: true, detail: { moved: Number(moved) } };
   }
 
   /** Cancels each active category whose `counted` entries are fewer than its minimum; returns how many. */
   private async cancelUnviableCategories(outbox: Outbox, edition: Edition, counted: Entry[], what: 'live' | 'paid'): Promise<number> {
-    const active = await outbox.tx.find(Category, { where: { editionId: edition.id, status: CategoryStatus.Active }, order: { code: 'ASC' } });
+    const active = (await this.categories.listByEdition(edition.id, outbox.tx)).filter((c) => c.status === CategoryStatus.Active);
     let cancelled = 0;
     for (const category of active) {
       const count = counted.filter((e) => e.categoryId === category.id).length;
@@ -168,8 +168,8 @@ export class CalendarSteps {
       cancelled++;
       this.logger.log(`Category ${category.code} of ${edition.name} cancelled: ${count} ${what} entries, minimum ${category.minEntries}`);
       const entrants = await this.entries.entriesOf(outbox.tx, { categoryId: category.id, status: LIVE });
-      await this.exclude(outbox, entrants, `catégorie annulée : moins de ${category.minEntries} inscriptions payées`);
-      const creditNotes = await this.entries.creditEntryInvoices(
+      await this.entries.exclude(outbox.tx, entrants, `catégorie annulée : moins de ${category.minEntries} inscriptions payées`);
+      const creditNotes = await this.entryFees.creditEntryInvoices(
         outbox.tx,
         entrants.map((e) => e.id),
         `Catégorie ${category.name} annulée`,
@@ -188,16 +188,6 @@ export class CalendarSteps {
       }
     }
     return cancelled;
-  }
-
-  private async exclude(outbox: Outbox, entries: Entry[], reason: string): Promise<void> {
-    if (entries.length === 0) return;
-    await outbox.tx.query(`UPDATE entry SET status = $2, exclusion_reason = $3, excluded_at = now() WHERE id = ANY($1) AND status = ANY($4)`, [
-      entries.map((e) => e.id),
-      EntryStatus.Excluded,
-      reason,
-      LIVE,
-    ]);
   }
 
   private async categoriesById(entries: Entry[]): Promise<Map<string, Category>> {

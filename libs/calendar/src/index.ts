@@ -1,0 +1,2 @@
+export * from './calendar-steps.service';
+export * from './calendar.module';
