@@ -334,6 +334,15 @@ describe('fuzz: no input breaks any route', () => {
       // The callers the plausible request gets past authentication with are tried most, the others too.
       const admitted: Caller[] = [];
       for (const caller of callers) if (![401, 403].includes(await send(op, caller, { kind: 'caller-only' }))) admitted.push(caller);
+      // Then, once each, the broken kinds at every path of the body: the corners random runs reach too rarely.
+      const body = plausibleBody(op);
+      if (body !== undefined && op.body)
+        for (const at of pathsIn(body).slice(1)) {
+          const value = valueAt(body, at);
+          const corners: Change[] = [{ kind: 'reshape', at, into: 'null' }];
+          if (value !== null && typeof value === 'object') corners.push({ kind: 'reshape', at, into: 'in-a-list' }, { kind: 'delete', at });
+          for (const corner of corners) await send(op, admitted[0] ?? 'jury', corner);
+        }
       const caller = fc.oneof(
         { weight: 4, arbitrary: fc.constantFrom(...(admitted.length > 0 ? admitted : callers)) },
         { weight: 1, arbitrary: fc.constantFrom(...callers) },
