@@ -5,7 +5,7 @@ import { AccountsService, ColleaguesService, LoginResponse, Role, type AuthUser 
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { parseId } from '@app/core';
 import { sendSession } from './refresh-cookie';
-import { AcceptInvitationDto, ColleagueView, InvitationView, InviteColleagueDto } from './portal-accounts.dto';
+import { AcceptColleagueInvitationDto, ColleagueView, ColleagueInvitationView, InviteColleagueDto } from './portal-accounts.dto';
 
 /** The several users of a company (the rulebook's "several users per company"); each receives the company's e-mails. */
 @ApiTags('accounts')
@@ -28,8 +28,8 @@ export class ColleaguesController {
   @ApiBearerAuth()
   @Roles(Role.Company)
   @Post('me/users')
-  @ApiCreatedResponse({ type: InvitationView })
-  invite(@CurrentUser() user: AuthUser, @Body() dto: InviteColleagueDto): Promise<InvitationView> {
+  @ApiCreatedResponse({ type: ColleagueInvitationView })
+  invite(@CurrentUser() user: AuthUser, @Body() dto: InviteColleagueDto): Promise<ColleagueInvitationView> {
     return this.colleagues.invite(user, dto.email, dto.locale);
   }
 
@@ -47,7 +47,7 @@ export class ColleaguesController {
   @Post('invitations/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  async accept(@Body() dto: AcceptInvitationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async accept(@Body() dto: AcceptColleagueInvitationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     const user = await this.colleagues.accept(dto.token, dto.password, dto.locale);
     return sendSession(reply, await this.accounts.startSession(user));
   }
