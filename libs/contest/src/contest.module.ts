@@ -8,7 +8,7 @@ import { Edition } from './entities/edition.entity';
 
 /**
  * Editions, their calendar and its timed jobs, and sector categories. The calendar's processor and its
- * start-up recovery are the worker's (apps/worker).
+ * reconciliation are the worker's (apps/worker).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Edition, Category])],

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, Logger, NotFoundExc
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
-import { audit, formatInstant, isUniqueViolation } from '@app/core';
+import { audit, formatInstant, isUniqueViolation, withinDeadline } from '@app/core';
 import type { CreateEditionDto, DeadlineExtensionDto, EditionView } from './dto/edition.dto';
 import { EditionCalendar } from './edition-calendar.service';
 import {
@@ -177,12 +177,12 @@ export class EditionsService {
     assertAcceptingEntries(edition, now);
   }
 
-  /** Queue work after a commit: a Redis failure is logged, and the worker's calendar recovery redoes it at start-up. */
+  /** Queue work after a commit: a Redis failure is logged, and the worker's reconciler redoes it within its period. */
   private async afterCommit(work: () => Promise<unknown>, what: string): Promise<void> {
     try {
-      await work();
+      await withinDeadline(work(), what);
     } catch (error) {
-      this.logger.warn(`Could not ${what} now; the worker's calendar recovery will at its next start: ${(error as Error).message}`);
+      this.logger.warn(`Could not ${what} now; the worker's reconciler will: ${(error as Error).message}`);
     }
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, SignupDto, UserView, Role } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 
 @ApiTags('accounts')
 @Controller()
@@ -10,6 +11,7 @@ export class AccountsController {
 
   /** A company and its first user; sends the confirmation e-mail. */
   @Public()
+  @SendsEmail()
   @Post('auth/signup')
   @ApiOkResponse({ type: UserView })
   signup(@Body() dto: SignupDto): Promise<UserView> {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { FastifyReply } from 'fastify';
 import { AccountsService, ColleaguesService, LoginResponse, Role, type AuthUser } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 import { parseId } from '@app/core';
 import { sendSession } from './refresh-cookie';
 import { AcceptColleagueInvitationDto, ColleagueView, ColleagueInvitationView, InviteColleagueDto } from './portal-accounts.dto';
@@ -27,6 +28,7 @@ export class ColleaguesController {
   /** E-mails the colleague a link to join (valid 48 hours, once); 409 when the address already has an account. */
   @ApiBearerAuth()
   @Roles(Role.Company)
+  @SendsEmail()
   @Post('me/users')
   @ApiCreatedResponse({ type: ColleagueInvitationView })
   invite(@CurrentUser() user: AuthUser, @Body() dto: InviteColleagueDto): Promise<ColleagueInvitationView> {

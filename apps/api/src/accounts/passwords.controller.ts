@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse
 import type { FastifyRequest } from 'fastify';
 import { AccountsService, PasswordChanges, UserView, type AuthUser } from '@app/accounts';
 import { CurrentUser, Public } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto, UpdateMeDto } from './portal-accounts.dto';
 
 /** Forgotten and changed passwords, and the user's own settings. */
@@ -16,6 +17,7 @@ export class PasswordsController {
 
   /** Always 202: whether the address has an account is never told. The e-mail's link works once, for one hour. */
   @Public()
+  @SendsEmail()
   @Post('auth/password-reset')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'A reset link is e-mailed if the address has an account' })

@@ -1,5 +1,6 @@
 import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { FreeText } from '@app/core';
 import { LOCALES, PASSWORD_RULE, SignupDto, type Locale } from '@app/accounts';
 
 class LinkTokenDto {
@@ -19,11 +20,13 @@ export class AcceptColleagueInvitationDto extends IntersectionType(LinkTokenDto,
 
 export class ChangePasswordDto {
   @ApiProperty()
+  @FreeText()
   @IsString({ message: 'currentPassword is required' })
   @Length(1, 200, { message: 'currentPassword is required' })
   currentPassword: string;
 
   @ApiProperty({ minLength: 10 })
+  @FreeText()
   @IsString({ message: 'newPassword must be 10 to 128 characters long and contain at least one letter and one digit' })
   @Matches(PASSWORD_RULE, { message: 'newPassword must be 10 to 128 characters long and contain at least one letter and one digit' })
   newPassword: string;

@@ -1,7 +1,6 @@
 /**
  * Routes and fields the portal uses that `openapi.json` does not describe yet: the entries' responses,
- * which lack a schema until the contract is complete (issue 10), and the report's fields that issue 13
- * adds (built by the server side of the portal). Written in openapi-typescript's shape so that the client treats them like the
+ * report and entry timeline, which lack a schema until the contract is complete (issue 10). Written in openapi-typescript's shape so that the client treats them like the
  * generated ones; delete each entry once the committed document describes it, and the web build then
  * checks it against the API.
  */
@@ -46,7 +45,8 @@ export interface Entry {
   withdrawnAt: string | null;
   excludedAt: string | null;
   invoice: Invoice | null;
-  timeline?: { status: string; at: string }[];
+  /** The entry's history, oldest first: on `GET /api/entries/:id` only. */
+  timeline?: { status: 'REGISTERED' | 'PAID' | 'CONFIRMED' | 'WITHDRAWN' | 'EXCLUDED' | 'IN_TEST' | 'RANKED'; at: string }[];
 }
 
 export interface CreateEntry {
@@ -81,10 +81,13 @@ export interface EntryReport {
   winner: boolean;
   approvedCount: number;
   channelScores: Partial<Record<Channel, number | null>>;
-  channelAverages?: Partial<Record<Channel, number | null>>;
-  criterionScores: CriterionScore[] | Partial<Record<Channel, Record<string, number | null>>>;
-  strengths?: CriterionScore[];
-  weaknesses?: CriterionScore[];
+  /** The category's mean score per channel, out of 20. */
+  channelAverages: Partial<Record<Channel, number | null>>;
+  criterionScores: CriterionScore[];
+  strengths: CriterionScore[];
+  weaknesses: CriterionScore[];
+  /** The score's 95 % interval (null without a margin). */
+  scoreInterval: { low: number; high: number } | null;
   categoryAverage: number | null;
   awardThreshold: number;
   version: number;

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Container, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Container, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -29,43 +29,45 @@ function NavItemLink({ item, inMenu, onNavigate }: { item: NavItem; inMenu?: boo
   );
 }
 
-function UserMenu() {
+/**
+ * The visitor's way in (log in, sign up), or the signed-in user's account and log-out: plain buttons rather
+ * than a dropdown menu, whose positioning library would weigh on every role's first page.
+ */
+function AccountActions({ inMenu, onNavigate }: { inMenu?: boolean; onNavigate?: () => void }) {
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
+  const intl = useIntl();
   if (!user) {
     return (
-      <Group gap="xs">
-        <Button component={Link} to="/login" variant="default" size="sm">
+      <Group gap="xs" wrap="nowrap">
+        <ButtonLink to="/login" variant="default" size="sm" onClick={onNavigate}>
           <FormattedMessage id="nav.login" />
-        </Button>
-        <Button component={Link} to="/signup" size="sm" visibleFrom="xs">
+        </ButtonLink>
+        <ButtonLink to="/signup" size="sm" visibleFrom={inMenu ? undefined : 'sm'} onClick={onNavigate}>
           <FormattedMessage id="nav.signup" />
-        </Button>
+        </ButtonLink>
       </Group>
     );
   }
+  const logout = () => void signOut().then(() => navigate({ to: '/' }));
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button variant="default" size="sm" px="xs" aria-haspopup="menu">
-          <Text span size="sm" truncate maw={{ base: 96, sm: 200 }}>
-            {user.email}
-          </Text>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component={Link} to="/account">
-          <FormattedMessage id="nav.account" />
-        </Menu.Item>
-        <Menu.Item
-          onClick={() => {
-            void signOut().then(() => navigate({ to: '/' }));
-          }}
-        >
-          <FormattedMessage id="nav.logout" />
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Group gap="xs" wrap="nowrap" visibleFrom={inMenu ? undefined : 'md'}>
+      <ButtonLink
+        to="/account"
+        variant="default"
+        size="sm"
+        px="xs"
+        onClick={onNavigate}
+        aria-label={intl.formatMessage({ id: 'nav.accountOf' }, { email: user.email })}
+      >
+        <Text span size="sm" truncate maw={200}>
+          {user.email}
+        </Text>
+      </ButtonLink>
+      <Button variant="subtle" size="sm" onClick={logout}>
+        <FormattedMessage id="nav.logout" />
+      </Button>
+    </Group>
   );
 }
 
@@ -101,7 +103,7 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
-            <UserMenu />
+            <AccountActions />
           </Group>
         </Group>
       </AppShell.Header>
@@ -110,6 +112,9 @@ export function Shell() {
           {items.map((item) => (
             <NavItemLink key={item.label} item={item} inMenu onNavigate={close} />
           ))}
+          <Stack mt="md" gap="xs">
+            <AccountActions inMenu onNavigate={close} />
+          </Stack>
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -1,6 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
+import { UNAVAILABLE_MESSAGES, unavailableDependency } from './unavailable';
+
+/** Seconds a client is asked to wait before retrying when a dependency is down. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface ErrorBody {
   statusCode: number;
@@ -10,7 +14,8 @@ export interface ErrorBody {
 
 /**
  * One error shape for every answer that is not a success: `{ statusCode, error, message }`,
- * with `message` a sentence that names the rule broken. Unknown errors become a bare 500 and are logged.
+ * with `message` a sentence that names the rule broken. A dependency that is down (database, Redis) gives a 503
+ * that says so, with Retry-After; unknown errors become a bare 500 and are logged.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -18,6 +23,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const down = unavailableDependency(exception);
+    if (down) {
+      this.logger.warn(`${down} unavailable: ${(exception as Error).message}`);
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: STATUS_CODES[HttpStatus.SERVICE_UNAVAILABLE], message: UNAVAILABLE_MESSAGES[down] });
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     void reply.status(body.statusCode).send(body);

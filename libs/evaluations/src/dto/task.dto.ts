@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { TaskStatus } from '@app/shoppers';
-import { IdFilter } from '@app/core';
+import { IdFilter, FreeText } from '@app/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_PAGE = 500;
@@ -57,6 +57,7 @@ export class ListTasksQuery extends PageQuery {
 
 /** A reason, 3 to 500 characters once trimmed. */
 export class ReasonDto {
+  @FreeText()
   @ApiProperty({ example: 'I know the branch manager personally', minLength: 3, maxLength: 500 })
   @Transform(trim)
   @IsString({ message: 'reason must be 3 to 500 characters long' })

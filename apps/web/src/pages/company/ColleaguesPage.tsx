@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -37,10 +37,9 @@ function InviteColleague() {
       <Stack maw={480}>
         <FormAlert message={formError} />
         <TextInput label={intl.formatMessage({ id: 'field.email' })} required type="email" {...form.getInputProps('email')} />
-        <Select
+        <NativeSelect
           label={intl.formatMessage({ id: 'colleagues.language' })}
           data={LOCALES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
-          allowDeselect={false}
           {...form.getInputProps('locale')}
         />
         <Button type="submit" loading={submitting} w="fit-content">

@@ -6,7 +6,6 @@ import type { Entry } from '../../api/pending';
 import { queries } from '../../api/queries';
 import type { Edition } from '../../api/types';
 import { useCatalogue } from '../../api/useCatalogue';
-import type { Message } from '../../i18n/message';
 import { ButtonLink } from '../../ui/links';
 import { EntryStatusBadge } from '../../ui/EntryStatusBadge';
 import { Instant } from '../../ui/Instant';
@@ -17,7 +16,6 @@ import { CHANNELS } from './contact-points';
 import { InvoiceCard } from './InvoiceCard';
 import { LicencePanel } from './LicencePanel';
 import { PaymentPanel } from './PaymentPanel';
-import { timelineOf } from './timeline';
 import { WithdrawButton } from './WithdrawButton';
 
 const route = getRouteApi('/entries/$entryId');
@@ -25,7 +23,7 @@ const route = getRouteApi('/entries/$entryId');
 const AWAIT_PAYMENT_MS = 1500;
 
 function EntryTimeline({ entry, edition }: { entry: Entry; edition: Edition }) {
-  const steps = timelineOf(entry);
+  const steps = entry.timeline ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="timeline-heading">
       <Title order={2} id="timeline-heading" mb="md">
@@ -33,11 +31,7 @@ function EntryTimeline({ entry, edition }: { entry: Entry; edition: Edition }) {
       </Title>
       <Timeline active={steps.length - 1} bulletSize={16} component="ol" styles={{ root: { listStyle: 'none', padding: 0 } }}>
         {steps.map((step) => (
-          <Timeline.Item
-            key={`${step.status}-${step.at}`}
-            title={<FormattedMessage id={`timeline.${step.status}` as Message} defaultMessage={step.status} />}
-            component="li"
-          >
+          <Timeline.Item key={`${step.status}-${step.at}`} title={<FormattedMessage id={`timeline.${step.status}`} />} component="li">
             <Text size="sm">
               <Instant iso={step.at} timeZone={edition.timezone} />
             </Text>

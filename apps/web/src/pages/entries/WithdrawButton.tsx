@@ -15,8 +15,8 @@ export function WithdrawButton({ entry }: { entry: Entry }) {
   const [asking, setAsking] = useState(false);
   const withdraw = useMutation({
     mutationFn: () => unwrap(api.POST('/api/entries/{id}/withdraw', { params: { path: { id: entry.id } } })),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(queries.entry(entry.id).queryKey, updated);
+    onSuccess: async () => {
+      // The entry (with its timeline), the lists and the new credit note are read again.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queries.entries().queryKey }),
         queryClient.invalidateQueries({ queryKey: queries.invoices().queryKey }),
