@@ -92,7 +92,8 @@ export interface SeasonResult {
   durationMs: number;
 }
 
-const PASSWORD = 'demo-Season-2027';
+/** Every company user and shopper of a played season logs in with this password (the demo prints it). */
+export const CAST_PASSWORD = 'demo-Season-2027';
 const SECOND = 1000;
 /** How often a simulated shopper and the jury look for work. */
 const POLL_MS = 1000;
@@ -293,13 +294,13 @@ async function registerCompany(context: SeasonContext, jury: string, company: Si
       country: 'FR',
       billingAddress: `${10 + company.index} rue du Commerce, 75015 Paris`,
       email: company.email,
-      password: PASSWORD,
+      password: CAST_PASSWORD,
       locale: 'fr',
     },
   });
   const confirmation = await inbox.waitForMail(company.email, { subject: /Confirm/, timeoutMs: 60 * SECOND });
   await client.expectOk('POST', '/api/auth/confirm', { body: { token: linkToken(confirmation) } });
-  const token = (await client.expectOk('POST', '/api/auth/login', { body: { email: company.email, password: PASSWORD } })).accessToken as string;
+  const token = (await client.expectOk('POST', '/api/auth/login', { body: { email: company.email, password: CAST_PASSWORD } })).accessToken as string;
   const contactPoints = Object.fromEntries(tested.filter((c) => company.contactPoints[c]).map((c) => [c, company.contactPoints[c]]));
   const entry = await client.expectOk('POST', '/api/entries', { token, body: { categoryId, contactPoints } });
   const invoice = entry.invoice as { id: string; totalCents: number; number: string };
@@ -329,7 +330,7 @@ async function recruitShopper(context: SeasonContext, jury: string, shopper: Sim
     body: { email: shopper.email, name: shopper.name, sectors: shopper.sectors, weeklyCapacity: 60 },
   });
   const invitation = await inbox.waitForMail(shopper.email, { subject: /Invitation/, timeoutMs: 60 * SECOND });
-  const accepted = await client.expectOk('POST', '/api/shoppers/accept', { body: { token: linkToken(invitation), password: PASSWORD } });
+  const accepted = await client.expectOk('POST', '/api/shoppers/accept', { body: { token: linkToken(invitation), password: CAST_PASSWORD } });
   return accepted.accessToken as string;
 }
 
