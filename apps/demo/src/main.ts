@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import {
   ApiClient,
+  CAST_PASSWORD,
   checkOptions,
   checkSeason,
   DEMO_SEASON,
@@ -120,6 +121,10 @@ async function main(): Promise<void> {
     console.log(`Winners (JSON): ${apiUrl}/api/editions/${result.edition.id}/winners`);
     console.log(`Queues:         ${apiUrl}/queues (jury e-mail and password: ${jury.email} / ${jury.password})`);
     console.log(`API docs:       ${apiUrl}/docs`);
+    console.log(`\nPortal:         ${apiUrl}/ (winners: ${apiUrl}/winners/${result.edition.year})`);
+    console.log(`  jury:         ${jury.email} / ${jury.password}`);
+    if (result.entries[0]) console.log(`  a company:    ${result.entries[0].userEmail} / ${CAST_PASSWORD}`);
+    if (result.cast.shoppers[0]) console.log(`  a shopper:    ${result.cast.shoppers[0].email} / ${CAST_PASSWORD}`);
     if (checks.some((check) => !check.ok)) process.exitCode = 1;
 
     if (own && !values.exit && process.stdout.isTTY && !process.env.CI) {

@@ -6,7 +6,7 @@ import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
 import { parseId } from '@app/core';
 import { sendSession } from './refresh-cookie';
-import { AcceptInvitationDto, ColleagueView, InvitationView, InviteColleagueDto } from './portal-accounts.dto';
+import { AcceptColleagueInvitationDto, ColleagueView, ColleagueInvitationView, InviteColleagueDto } from './portal-accounts.dto';
 
 /** The several users of a company (the rulebook's "several users per company"); each receives the company's e-mails. */
 @ApiTags('accounts')
@@ -30,8 +30,8 @@ export class ColleaguesController {
   @Roles(Role.Company)
   @SendsEmail()
   @Post('me/users')
-  @ApiCreatedResponse({ type: InvitationView })
-  invite(@CurrentUser() user: AuthUser, @Body() dto: InviteColleagueDto): Promise<InvitationView> {
+  @ApiCreatedResponse({ type: ColleagueInvitationView })
+  invite(@CurrentUser() user: AuthUser, @Body() dto: InviteColleagueDto): Promise<ColleagueInvitationView> {
     return this.colleagues.invite(user, dto.email, dto.locale);
   }
 
@@ -49,7 +49,7 @@ export class ColleaguesController {
   @Post('invitations/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  async accept(@Body() dto: AcceptInvitationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async accept(@Body() dto: AcceptColleagueInvitationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     const user = await this.colleagues.accept(dto.token, dto.password, dto.locale);
     return sendSession(reply, await this.accounts.startSession(user));
   }

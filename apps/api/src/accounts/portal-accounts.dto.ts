@@ -16,7 +16,7 @@ export class PasswordResetRequestDto extends PickType(SignupDto, ['email'] as co
 export class PasswordResetConfirmDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password'] as const)) {}
 
 /** The colleague chooses a password, and may choose their language (the invitation's otherwise). */
-export class AcceptInvitationDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password', 'locale'] as const)) {}
+export class AcceptColleagueInvitationDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password', 'locale'] as const)) {}
 
 export class ChangePasswordDto {
   @ApiProperty()
@@ -49,7 +49,7 @@ export class ColleagueView {
   @ApiProperty() createdAt: Date;
 }
 
-export class InvitationView {
+export class ColleagueInvitationView {
   @ApiProperty() email: string;
   @ApiProperty({ enum: LOCALES }) locale: Locale;
   @ApiProperty({ description: 'The link stops working at this instant' }) expiresAt: Date;

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkoutCompleted, signEvent } from '../payment-provider';
 import type { Channel, SimCompany } from './cast';
-import { linkToken, PASSWORD, SECOND } from './steps';
+import { linkToken, CAST_PASSWORD, SECOND } from './steps';
 import type { EntrantReport, SeasonContext, SeasonEntry } from './types';
 
 /** A company of the cast: signs up, confirms, registers its entry and pays (card, transfer, or not at all). */
@@ -15,13 +15,13 @@ export async function registerCompany(context: SeasonContext, jury: string, comp
       country: 'FR',
       billingAddress: `${10 + company.index} rue du Commerce, 75015 Paris`,
       email: company.email,
-      password: PASSWORD,
+      password: CAST_PASSWORD,
       locale: 'fr',
     },
   });
   const confirmation = await inbox.waitForMail(company.email, { subject: /Confirm/, timeoutMs: 60 * SECOND });
   await client.expectOk('POST', '/api/auth/confirm', { body: { token: linkToken(confirmation) } });
-  const token = (await client.expectOk('POST', '/api/auth/login', { body: { email: company.email, password: PASSWORD } })).accessToken as string;
+  const token = (await client.expectOk('POST', '/api/auth/login', { body: { email: company.email, password: CAST_PASSWORD } })).accessToken as string;
   const contactPoints = Object.fromEntries(tested.filter((c) => company.contactPoints[c]).map((c) => [c, company.contactPoints[c]]));
   const entry = await client.expectOk('POST', '/api/entries', { token, body: { categoryId, contactPoints } });
   const invoice = entry.invoice as { id: string; totalCents: number; number: string };

@@ -13,6 +13,7 @@ export * from './cast';
 export * from './inbox';
 export * from './options';
 export * from './types';
+export { CAST_PASSWORD } from './steps';
 
 /**
  * One whole season through the public HTTP API only, as its clients would play it: the jury sets up and

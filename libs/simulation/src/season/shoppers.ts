@@ -2,7 +2,7 @@ import type { ApiClient } from '../api-client';
 import { sleep } from '../wait';
 import { perceivedPoints, type Channel, type SimCompany, type SimShopper } from './cast';
 import { SeededRandom } from './random';
-import { linkToken, PASSWORD, POLL_MS, SECOND } from './steps';
+import { linkToken, CAST_PASSWORD, POLL_MS, SECOND } from './steps';
 import type { SeasonContext, SeasonResult } from './types';
 
 /** The jury's invitation, the link from the inbox, the acceptance: the shopper's access token. */
@@ -13,7 +13,7 @@ export async function recruitShopper(context: SeasonContext, jury: string, shopp
     body: { email: shopper.email, name: shopper.name, sectors: shopper.sectors, weeklyCapacity: 60 },
   });
   const invitation = await inbox.waitForMail(shopper.email, { subject: /Invitation/, timeoutMs: 60 * SECOND });
-  const accepted = await client.expectOk('POST', '/api/shoppers/accept', { body: { token: linkToken(invitation), password: PASSWORD } });
+  const accepted = await client.expectOk('POST', '/api/shoppers/accept', { body: { token: linkToken(invitation), password: CAST_PASSWORD } });
   return accepted.accessToken as string;
 }
 

@@ -3,7 +3,8 @@ import { waitFor } from '../wait';
 import type { InboxMessage } from './inbox';
 
 /** What the season's actors share: the demo password, the poll rhythm, and small readings of the API. */
-export const PASSWORD = 'demo-Season-2027';
+/** Every company user and shopper of a played season logs in with this password (the demo prints it). */
+export const CAST_PASSWORD = 'demo-Season-2027';
 export const SECOND = 1000;
 /** How often a simulated shopper and the jury look for work. */
 export const POLL_MS = 1000;
