@@ -10,13 +10,12 @@ import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth/auth.guard';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { TokensService } from './auth/tokens.service';
-import { Company } from './entities/company.entity';
-import { User } from './entities/user.entity';
+import { ACCOUNTS_ENTITIES } from './entities';
 
 /** Companies, users, roles and tokens. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Company, User]),
+    TypeOrmModule.forFeature(ACCOUNTS_ENTITIES),
     NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],

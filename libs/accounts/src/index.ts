@@ -9,3 +9,4 @@ export * from './siren';
 export * from './auth/auth.guard';
 export * from './recipients';
 export * from './passwords';
+export * from './entities';

@@ -3,9 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@app/notifications';
 import { BillingService } from './billing.service';
 import { CardPayments } from './card-payments';
-import { Invoice } from './entities/invoice.entity';
-import { PaymentFlag } from './entities/payment-flag.entity';
-import { Payment } from './entities/payment.entity';
+import { BILLING_ENTITIES } from './entities';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoicesController } from './invoices.controller';
 import { PaymentsController } from './payments.controller';
@@ -14,7 +12,7 @@ import './templates';
 
 /** Invoices and credit notes (gapless numbering, PDF), card and bank payments. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature(BILLING_ENTITIES), NotificationsModule],
   controllers: [InvoicesController, PaymentsController],
   providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments],
   exports: [BillingService, PaymentsService, InvoicePdfService],

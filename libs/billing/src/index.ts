@@ -10,3 +10,4 @@ export * from './invoice-pdf.service';
 export * from './payments.service';
 export * from './seller';
 export * from './vat';
+export * from './entities';

@@ -7,15 +7,14 @@ import { CategoriesService } from './categories.service';
 import { EditionCalendar } from './edition-calendar.service';
 import { EditionsController } from './editions.controller';
 import { EditionsService } from './editions.service';
-import { Category } from './entities/category.entity';
-import { Edition } from './entities/edition.entity';
+import { CONTEST_ENTITIES } from './entities';
 
 /**
  * Editions, their calendar and its timed jobs, and sector categories. The calendar's processor is the
  * registration library's; `CalendarRecovery` is declared by the worker.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Edition, Category]), AccountsModule],
+  imports: [TypeOrmModule.forFeature(CONTEST_ENTITIES), AccountsModule],
   controllers: [EditionsController, CategoriesController],
   providers: [EditionsService, CategoriesService, EditionCalendar, ViewerPipe],
   exports: [TypeOrmModule, EditionsService, CategoriesService, EditionCalendar],

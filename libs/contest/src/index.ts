@@ -12,3 +12,4 @@ export * from './edition-calendar.service';
 export * from './edition-rules';
 export * from './editions.service';
 export * from './time';
+export * from './entities';

@@ -16,3 +16,5 @@ export * from './pdf-text';
 export * from './http/parse-id.pipe';
 export * from './start';
 export * from './http/id-filter';
+export * from './database/sql-check';
+export * from './audit/audit-log.entity';

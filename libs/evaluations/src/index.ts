@@ -7,3 +7,4 @@ export * from './scoring';
 export * from './task-deadlines.service';
 export * from './tasks.processor';
 export * from './tasks.service';
+export * from './entities';

@@ -5,3 +5,4 @@ export * from './figures';
 export * from './pdf/report-document';
 export * from './publication.module';
 export * from './publication.service';
+export * from './entities';

@@ -4,3 +4,4 @@ export * from './edition-calendar.processor';
 export * from './entities/entry.entity';
 export * from './entries.service';
 export * from './registration.module';
+export * from './entities';

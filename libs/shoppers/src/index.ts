@@ -13,3 +13,4 @@ export * from './tasks/windows';
 export * from './tasks/task-timings';
 export * from './tasks/templates';
 export * from './tasks/rotation';
+export * from './entities';

@@ -3,20 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
 import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
-import { ShopperConflict } from './entities/shopper-conflict.entity';
-import { ShopperInvitation } from './entities/shopper-invitation.entity';
-import { Shopper } from './entities/shopper.entity';
-import { Task } from './entities/task.entity';
 import { ShoppersController } from './profile/shoppers.controller';
 import { ShoppersService } from './profile/shoppers.service';
 import './profile/templates';
 import { TaskAssignment } from './tasks/task-assignment.service';
 import { TaskGeneration } from './tasks/task-generation.service';
 import './tasks/templates';
+import { SHOPPERS_ENTITIES } from './entities';
 
 /** Mystery shoppers (invitations, profiles, conflicts), their tasks: generation and assignment by sector. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Shopper, ShopperInvitation, ShopperConflict, Task]), AccountsModule, ContestModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(SHOPPERS_ENTITIES), AccountsModule, ContestModule, NotificationsModule],
   controllers: [ShoppersController],
   providers: [ShoppersService, TaskGeneration, TaskAssignment],
   exports: [ShoppersService, TypeOrmModule, TaskGeneration, TaskAssignment],

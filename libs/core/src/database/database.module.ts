@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CORE_ENTITIES } from '../audit/audit-log.entity';
 import { AppConfig } from '../config/app-config';
 import { typeOrmOptions } from './typeorm-options';
 
@@ -15,6 +16,7 @@ import { typeOrmOptions } from './typeorm-options';
         retryAttempts: 0,
       }),
     }),
+    TypeOrmModule.forFeature(CORE_ENTITIES),
   ],
 })
 export class DatabaseModule {}
