@@ -12,7 +12,8 @@ import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
-import { ALL_QUEUES, HttpExceptionFilter, createValidationPipe } from '@app/core';
+import { CategoriesService } from '@app/contest';
+import { ALL_QUEUES, HttpExceptionFilter, SectorQueues, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
@@ -71,15 +72,22 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   return app;
 }
 
-/** bull-board at /queues, behind HTTP basic auth with a jury account's e-mail and password. */
+/**
+ * bull-board at /queues, behind HTTP basic auth with a jury account's e-mail and password. It shows the named
+ * queues and the sector queues: each one as this process makes it, and, before each listing, one for every
+ * sector of a live edition (the worker, not the API, makes most of them).
+ */
 async function registerQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const accounts = app.get(AccountsService);
+  const categories = app.get(CategoriesService);
+  const sectorQueues = app.get(SectorQueues);
   const serverAdapter = new BullBoardAdapter();
   serverAdapter.setBasePath('/queues');
-  createBullBoard({
+  const board = createBullBoard({
     queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter,
   });
+  sectorQueues.onQueue((queue) => board.addQueue(new BullMQAdapter(queue)));
   await app.register(async (scope: FastifyInstance) => {
     await scope.register(basicAuth, {
       authenticate: { realm: 'Palmares jury' },
@@ -88,6 +96,9 @@ async function registerQueueDashboard(app: NestFastifyApplication): Promise<void
       },
     });
     scope.addHook('onRequest', scope.basicAuth);
+    scope.addHook('preHandler', async (request) => {
+      if (request.url.startsWith('/queues/api/queues')) for (const code of await categories.liveSectorCodes()) sectorQueues.queueFor(code);
+    });
     await scope.register(serverAdapter.registerPlugin(), { prefix: '/queues' });
   });
 }

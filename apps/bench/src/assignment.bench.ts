@@ -2,8 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { AppConfig, sectorJobOptions, sectorQueueName } from '@app/core';
+import { CategoriesService } from '@app/contest';
+import { AppConfig, queueJobOptions, SectorQueues, sectorQueueName } from '@app/core';
 import { PlatformModule } from '@app/platform';
 import { ASSIGN_BATCH, SectorWorkers, TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { openBenchEnvironment } from './bench-environment';
@@ -45,7 +45,6 @@ export async function benchAssignment(): Promise<void> {
     await app.init();
     const config = app.get(AppConfig);
     const assignment = app.get(TaskAssignment);
-    const dataSource = app.get(DataSource);
 
     t = Date.now();
     const { created } = await app.get(TaskGeneration).generateForEdition(editionId);
@@ -57,7 +56,7 @@ export async function benchAssignment(): Promise<void> {
     // BENCH_PROCESSES=n: n built worker processes (dist/apps/worker/main.js) instead of in-process workers.
     const processes = Number(process.env.BENCH_PROCESSES ?? 0);
     const children: ChildProcess[] = [];
-    const workers = new SectorWorkers(config, assignment, dataSource);
+    const workers = new SectorWorkers(config, assignment, app.get(CategoriesService), app.get(SectorQueues));
     if (processes > 0) {
       for (let i = 0; i < processes; i++) {
         children.push(
@@ -94,14 +93,14 @@ export async function benchAssignment(): Promise<void> {
     const byCode = new Map<string, string[]>();
     for (const r of ids) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r.id);
     const noopQueues = codes.map(
-      (code) => new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } as never, prefix: `${queuePrefix}-noop` }),
+      (code) => new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: `${queuePrefix}-noop` }),
     );
     await Promise.all(
       codes.map(async (code, i) => {
         const list = byCode.get(code) ?? [];
         const batch = [];
         for (let k = 0; k < list.length; k += ASSIGN_BATCH)
-          batch.push({ name: 'assign-tasks', data: { taskIds: list.slice(k, k + ASSIGN_BATCH) }, opts: sectorJobOptions(1000) });
+          batch.push({ name: 'assign-tasks', data: { taskIds: list.slice(k, k + ASSIGN_BATCH) }, opts: queueJobOptions(sectorQueueName(code), 1000) });
         await noopQueues[i].addBulk(batch);
       }),
     );
@@ -110,7 +109,7 @@ export async function benchAssignment(): Promise<void> {
     const noop = codes.map(
       (code) =>
         new Worker(sectorQueueName(code), async (job) => void (noopDone += (job.data as { taskIds: string[] }).taskIds.length), {
-          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } as never,
+          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
           prefix: `${queuePrefix}-noop`,
           concurrency: base.ASSIGNMENT_CONCURRENCY,
         }),
@@ -153,7 +152,7 @@ export async function benchAssignment(): Promise<void> {
 async function countJobs(config: AppConfig, codes: string[]): Promise<number> {
   let total = 0;
   for (const code of codes) {
-    const q = new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } as never, prefix: config.QUEUE_PREFIX });
+    const q = new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX });
     total += await q.getJobCountByTypes('waiting', 'delayed', 'prioritized');
     await q.close();
   }

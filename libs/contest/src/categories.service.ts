@@ -79,6 +79,21 @@ export class CategoriesService {
     return (tx ?? this.dataSource.manager).find(Category, { where: { editionId }, order: { code: 'ASC' } });
   }
 
+  /**
+   * The category codes of the editions whose sectors may have assignment work (OPEN, CLOSED, TESTING): the
+   * sector queues a worker serves and the dashboard shows.
+   */
+  async liveSectorCodes(): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource
+      .createQueryBuilder(Category, 'category')
+      .select('DISTINCT category.code', 'code')
+      .innerJoin(Edition, 'edition', 'edition.id = category.editionId')
+      .where('edition.status IN (:...live)', { live: [EditionStatus.Open, EditionStatus.Closed, EditionStatus.Testing] })
+      .orderBy('code')
+      .getRawMany();
+    return rows.map((row) => row.code);
+  }
+
   /** The category, optionally read in `tx`; 404 "category <id> does not exist". */
   async findOrFail(id: string, tx?: EntityManager): Promise<Category> {
     const category = UUID_PATTERN.test(id) ? await (tx ?? this.dataSource.manager).findOneBy(Category, { id }) : null;

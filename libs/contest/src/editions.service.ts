@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
-import { audit, formatInstant, isUniqueViolation } from '@app/core';
+import { audit, formatInstant, isUniqueViolation, NotFoundError } from '@app/core';
 import type { CreateEditionDto, DeadlineExtensionDto, EditionView } from './dto/edition.dto';
 import { EditionCalendar } from './edition-calendar.service';
 import {
@@ -187,8 +187,8 @@ export class EditionsService {
   }
 }
 
-function notFound(id: string): NotFoundException {
-  return new NotFoundException(`edition ${id} does not exist`);
+function notFound(id: string): NotFoundError {
+  return new NotFoundError(`edition ${id} does not exist`);
 }
 
 export function toEditionView(edition: Edition): EditionView {

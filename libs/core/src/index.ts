@@ -18,3 +18,7 @@ export * from './start';
 export * from './http/id-filter';
 export * from './database/sql-check';
 export * from './audit/audit-log.entity';
+export * from './errors/domain-error';
+export * from './errors/error-codes';
+export * from './queues/fail-fast';
+export * from './queues/sector-queues';

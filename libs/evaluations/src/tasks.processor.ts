@@ -1,7 +1,7 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { QueueName, type JobName, type JobPayload } from '@app/core';
+import { RuleAwareWorkerHost, QueueName, type JobName, type JobPayload } from '@app/core';
 import { TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { TaskDeadlines } from './task-deadlines.service';
 
@@ -24,7 +24,7 @@ export const TASK_SCHEDULES: Record<Exclude<TasksJobName, 'generate-tasks'>, num
 
 /** Runs the `tasks` queue: generation per edition, expiry, due-soon reminders, assignment digests. Worker only. */
 @Processor(QueueName.Tasks, { concurrency: 1 })
-export class TasksProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class TasksProcessor extends RuleAwareWorkerHost<TasksJob> implements OnApplicationBootstrap {
   private readonly logger = new Logger(TasksProcessor.name);
 
   constructor(
@@ -48,7 +48,7 @@ export class TasksProcessor extends WorkerHost implements OnApplicationBootstrap
     );
   }
 
-  async process(job: TasksJob): Promise<unknown> {
+  protected async run(job: TasksJob): Promise<unknown> {
     switch (job.name) {
       case 'generate-tasks':
         return this.generation.generateForEdition((job.data as JobPayload<typeof QueueName.Tasks, 'generate-tasks'>).editionId);

@@ -1,8 +1,7 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
-import { QueueName, type JobPayload } from '@app/core';
+import { isFinalFailure, RuleAwareWorkerHost, QueueName, type JobPayload } from '@app/core';
 import { NotificationSender } from './notification-sender.service';
 import { NotificationsService } from './notifications.service';
 
@@ -13,7 +12,7 @@ const RELAY_EVERY_MS = 10_000;
 
 /** Sends queued e-mails and runs the outbox relay (at start-up and then every few seconds). Worker only. */
 @Processor(QueueName.Notifications, { concurrency: 10 })
-export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob> implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
@@ -30,7 +29,7 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
     if (relayed > 0) this.logger.log(`Relayed ${relayed} pending notification(s) at start-up`);
   }
 
-  async process(job: NotificationJob): Promise<unknown> {
+  protected async run(job: NotificationJob): Promise<unknown> {
     switch (job.name) {
       case 'send-notification':
         return this.sender.send((job.data as { notificationId: string }).notificationId);
@@ -44,7 +43,7 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
   @OnWorkerEvent('failed')
   async onFailed(job: NotificationJob | undefined, error: Error): Promise<void> {
     if (!job || job.name !== 'send-notification') return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final = isFinalFailure(job, error);
     this.logger.warn(`Notification ${JSON.stringify(job.data)} attempt ${job.attemptsMade} failed${final ? ' (final)' : ''}: ${error.message}`);
     if (final) await this.sender.markFailed((job.data as { notificationId: string }).notificationId);
   }

@@ -1,12 +1,27 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
+import { DomainError, ErrorKind } from '../errors/domain-error';
+import type { ErrorCode } from '../errors/error-codes';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  code?: ErrorCode;
 }
+
+/** The HTTP status of each kind of domain error. */
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
+  [ErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Throttled]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorKind.Upstream]: HttpStatus.BAD_GATEWAY,
+  [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
 
 /**
  * One error shape for every answer that is not a success: `{ statusCode, error, message }`,
@@ -24,6 +39,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_OF_KIND[exception.kind];
+      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();

@@ -1,10 +1,9 @@
-import { Injectable, Logger, type OnModuleDestroy, ConflictException } from '@nestjs/common';
+import { Injectable, Logger, ConflictException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, formatInstant, sectorJobOptions, sectorQueueName, type SectorJobs } from '@app/core';
+import { formatInstant, SectorQueues } from '@app/core';
 import { juryRecipients } from '@app/accounts';
 import { NotificationsService } from '@app/notifications';
 
@@ -25,8 +24,6 @@ const DIGEST_LINES = 50;
  */
 export const sectorEvents = new EventEmitter();
 
-type SectorQueue = Queue<SectorJobs['assign-tasks'], void, 'assign-tasks'>;
-
 const PG_RETRYABLE = new Set(['40P01', '40001']);
 const isRetryable = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };
@@ -42,37 +39,14 @@ const isRetryable = (error: unknown) => {
  * and the batch re-planned: capacity and rotation are never exceeded, whatever the number of workers.
  */
 @Injectable()
-export class TaskAssignment implements OnModuleDestroy {
+export class TaskAssignment {
   private readonly logger = new Logger(TaskAssignment.name);
-  private readonly queues = new Map<string, SectorQueue>();
-  /** Closing: no new producer connection is opened (PENDING tasks are re-queued by the next worker's start-up). */
-  private destroyed = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly sectorQueues: SectorQueues,
   ) {}
-
-  async onModuleDestroy(): Promise<void> {
-    this.destroyed = true;
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
-    this.queues.clear();
-  }
-
-  /** The producer side of a sector's queue, made on demand. */
-  queueFor(code: string): SectorQueue {
-    let queue = this.queues.get(code);
-    if (!queue) {
-      queue = new Queue(sectorQueueName(code), {
-        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null } as never,
-        prefix: this.config.QUEUE_PREFIX,
-        defaultJobOptions: sectorJobOptions(this.config.QUEUE_BACKOFF_MS),
-      }) as SectorQueue;
-      this.queues.set(code, queue);
-    }
-    return queue;
-  }
 
   /** Puts tasks on their sectors' queues in batches; a failure is only logged (`enqueuePending` recovers). */
   async enqueue(taskIds: string[]): Promise<void> {
@@ -91,7 +65,7 @@ export class TaskAssignment implements OnModuleDestroy {
   /** Puts task ids already grouped by category code on their sectors' queues (a failure is only logged). */
   async enqueueBySector(byCode: Map<string, string[]>): Promise<void> {
     if (byCode.size === 0) return;
-    if (this.destroyed) {
+    if (this.sectorQueues.isClosed) {
       this.logger.warn(`Shutting down: ${[...byCode.values()].flat().length} task(s) left for enqueuePending`);
       return;
     }
@@ -101,7 +75,7 @@ export class TaskAssignment implements OnModuleDestroy {
         try {
           const jobs = [];
           for (let i = 0; i < ids.length; i += ASSIGN_BATCH) jobs.push({ name: 'assign-tasks' as const, data: { taskIds: ids.slice(i, i + ASSIGN_BATCH) } });
-          for (let i = 0; i < jobs.length; i += 500) await this.queueFor(code).addBulk(jobs.slice(i, i + 500));
+          for (let i = 0; i < jobs.length; i += 500) await this.sectorQueues.queueFor(code).addBulk(jobs.slice(i, i + 500));
         } catch (error) {
           this.logger.warn(`Could not queue ${ids.length} task(s) of sector ${code}; enqueuePending will: ${(error as Error).message}`);
         }
