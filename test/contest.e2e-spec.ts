@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { AccountsService, Role, TokensService } from '@app/accounts';
 import {
-  CalendarRecovery,
   CategoriesService,
   EditionCalendar,
   EditionStatus,
@@ -18,6 +17,7 @@ import {
 import { JobId, QueueName } from '@app/core';
 import { PASSWORD, randomSiren, uniqueEmail } from './support/fixtures';
 import { TestPlatform } from './support/platform';
+import { CalendarRecovery } from '../apps/worker/src/contest/calendar-recovery';
 
 const PARIS = 'Europe/Paris';
 const HOUR = 3600 * 1000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { TokensService } from '@app/accounts';
-import { SectorWorkers } from '@app/shoppers';
+import { SectorWorkers } from '../apps/worker/src/shoppers/sector-workers';
 import { TestPlatform } from './support/platform';
 import { PASSWORD, randomSiren, tokenFromMail, uniqueEmail } from './support/fixtures';
 import { createCategory, createEdition, juryToken, quickCompanies } from './support/season';

@@ -1,14 +1,32 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthGuard } from '@app/accounts';
-import { PlatformModule } from '@app/platform';
+import { CoreModule } from '@app/core';
+import { AccountsApiModule } from './accounts/accounts-api.module';
+import { AuthModule } from './auth/auth.module';
+import { BillingApiModule } from './billing/billing-api.module';
+import { ContestApiModule } from './contest/contest-api.module';
+import { EvaluationsApiModule } from './evaluations/evaluations-api.module';
 import { HealthController } from './health/health.controller';
+import { PublicationApiModule } from './publication/publication-api.module';
+import { RegistrationApiModule } from './registration/registration-api.module';
+import { ScoringApiModule } from './scoring/scoring-api.module';
+import { ShoppersApiModule } from './shoppers/shoppers-api.module';
 
-/** The platform plus what only HTTP needs: the global auth guard and the health check. */
+/** The HTTP adapter: plumbing, the global auth guard, the health check and one module of routes per domain. */
 @Module({
-  imports: [PlatformModule, TerminusModule],
+  imports: [
+    CoreModule,
+    TerminusModule,
+    AuthModule,
+    AccountsApiModule,
+    ContestApiModule,
+    RegistrationApiModule,
+    BillingApiModule,
+    ShoppersApiModule,
+    EvaluationsApiModule,
+    ScoringApiModule,
+    PublicationApiModule,
+  ],
   controllers: [HealthController],
-  providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
 })
 export class AppModule {}

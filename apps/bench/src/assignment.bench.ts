@@ -1,11 +1,13 @@
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
 import { CategoriesService } from '@app/contest';
-import { AppConfig, queueJobOptions, SectorQueues, sectorQueueName } from '@app/core';
-import { PlatformModule } from '@app/platform';
-import { ASSIGN_BATCH, SectorWorkers, TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { AppConfig, CoreModule, queueJobOptions, SectorQueues, sectorQueueName } from '@app/core';
+import { RegistrationModule } from '@app/registration';
+import { ASSIGN_BATCH, ShoppersModule, TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { SectorWorkers } from '../../worker/src/shoppers/sector-workers';
 import { openBenchEnvironment } from './bench-environment';
 
 /**
@@ -22,6 +24,13 @@ const ENTRIES_PER_SECTOR = Math.max(3, Math.round(25 * SCALE));
 const SHOPPERS = Math.max(SECTORS * 15, Math.round(2000 * SCALE));
 const QUOTAS = { PHONE: 125, EMAIL: 45, WEB: 30, CHAT: 15, SOCIAL: 10 };
 const TASKS_PER_ENTRY = Object.values(QUOTAS).reduce((a, b) => a + b, 0);
+
+/**
+ * Task generation and assignment only: the bench drives the sector workers itself. Registration comes along
+ * because tasks refer to entries (an entity's foreign keys need the entities they point at).
+ */
+@Module({ imports: [CoreModule, RegistrationModule, ShoppersModule] })
+class AssignmentBenchModule {}
 
 export async function benchAssignment(): Promise<void> {
   const environment = await openBenchEnvironment();
@@ -41,7 +50,7 @@ export async function benchAssignment(): Promise<void> {
     const [{ n: tasksExpected }] = (await pool.query(`SELECT sum(1)::int * ${TASKS_PER_ENTRY} AS n FROM entry`)).rows;
     console.log(`seeded ${SECTORS} sectors, ${SECTORS * ENTRIES_PER_SECTOR} entries, ${SHOPPERS} shoppers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-    app = await NestFactory.createApplicationContext(PlatformModule, { logger: ['error', 'warn'] });
+    app = await NestFactory.createApplicationContext(AssignmentBenchModule, { logger: ['error', 'warn'] });
     await app.init();
     const config = app.get(AppConfig);
     const assignment = app.get(TaskAssignment);

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@app/platform';
+import { AccountsModule } from '@app/accounts';
+import { CoreModule } from '@app/core';
 
-@Module({ imports: [PlatformModule] })
+/** Operator commands need the plumbing and the accounts (jury users), nothing else. */
+@Module({ imports: [CoreModule, AccountsModule] })
 export class CliModule {}

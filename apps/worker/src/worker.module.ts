@@ -1,16 +1,27 @@
 import { Module } from '@nestjs/common';
-import { CalendarRecovery } from '@app/contest';
-import { TasksProcessor } from '@app/evaluations';
-import { NotificationsProcessor } from '@app/notifications';
-import { EditionCalendarProcessor } from '@app/registration';
-import { PlatformModule } from '@app/platform';
-import { SectorWorkers } from '@app/shoppers';
+import { BillingModule } from '@app/billing';
+import { ContestModule } from '@app/contest';
+import { CoreModule } from '@app/core';
+import { EvaluationsModule } from '@app/evaluations';
+import { NotificationsModule } from '@app/notifications';
+import { RegistrationModule } from '@app/registration';
+import { ShoppersModule } from '@app/shoppers';
+import { CalendarRecovery } from './contest/calendar-recovery';
+import { TasksProcessor } from './evaluations/tasks.processor';
+import './notifications/email-templates';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { EditionCalendarProcessor } from './registration/edition-calendar.processor';
+import { SectorWorkers } from './shoppers/sector-workers';
 
-/** The same platform as the API, plus the queue processors and start-up recovery; no HTTP. */
-export const PROCESSORS = [NotificationsProcessor, EditionCalendarProcessor, CalendarRecovery, SectorWorkers, TasksProcessor];
+/** The queue consumers and the start-up recovery; no HTTP. */
+const PROCESSORS = [NotificationsProcessor, EditionCalendarProcessor, CalendarRecovery, SectorWorkers, TasksProcessor];
 
+/**
+ * The domain modules the consumers need: the outbox (and billing's invoice PDFs it attaches), the calendar
+ * and its steps, task generation, assignment and expiry.
+ */
 @Module({
-  imports: [PlatformModule],
+  imports: [CoreModule, NotificationsModule, BillingModule, ContestModule, RegistrationModule, ShoppersModule, EvaluationsModule],
   providers: PROCESSORS,
 })
 export class WorkerModule {}

@@ -4,10 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
-import { AccountsController } from './accounts.controller';
 import './templates';
 import { AccountsService } from './accounts.service';
-import { AuthGuard } from './auth/auth.guard';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { ACCOUNTS_ENTITIES } from './entities';
@@ -24,8 +22,7 @@ import { ACCOUNTS_ENTITIES } from './entities';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string }),
     }),
   ],
-  controllers: [AccountsController],
-  providers: [AccountsService, TokensService, LoginThrottle, AuthGuard],
-  exports: [AccountsService, TokensService, AuthGuard],
+  providers: [AccountsService, TokensService, LoginThrottle],
+  exports: [AccountsService, TokensService],
 })
 export class AccountsModule {}

@@ -6,7 +6,6 @@ export * from './dto/auth.dto';
 export * from './entities/company.entity';
 export * from './entities/user.entity';
 export * from './siren';
-export * from './auth/auth.guard';
 export * from './recipients';
 export * from './passwords';
 export * from './entities';

@@ -5,15 +5,12 @@ import { BillingService } from './billing.service';
 import { CardPayments } from './card-payments';
 import { BILLING_ENTITIES } from './entities';
 import { InvoicePdfService } from './invoice-pdf.service';
-import { InvoicesController } from './invoices.controller';
-import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import './templates';
 
 /** Invoices and credit notes (gapless numbering, PDF), card and bank payments. */
 @Module({
   imports: [TypeOrmModule.forFeature(BILLING_ENTITIES), NotificationsModule],
-  controllers: [InvoicesController, PaymentsController],
   providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments],
   exports: [BillingService, PaymentsService, InvoicePdfService],
 })

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '@app/accounts';
+import { isJury, type AuthUser } from '@app/accounts';
 import { audit, isUniqueViolation } from '@app/core';
 import { CHANNELS, type GridCriterion, type PerChannel, type Scenario } from './channels';
 import { categoryRuleProblems } from './category-rules';
@@ -9,7 +9,6 @@ import type { CategoryView, CreateCategoryDto } from './dto/category.dto';
 import { UUID_PATTERN, EditionsService } from './editions.service';
 import { Category, CategoryStatus } from './entities/category.entity';
 import { Edition, EditionStatus } from './entities/edition.entity';
-import { isJury } from './auth/viewer';
 import { inclVat, percentToBp } from '@app/core';
 
 export const DEFAULT_VAT_RATE = 20;

@@ -2,8 +2,6 @@ export * from './channels';
 export * from './contest.module';
 export * from './entities/category.entity';
 export * from './entities/edition.entity';
-export * from './auth/viewer';
-export * from './calendar-recovery';
 export * from './categories.service';
 export * from './category-rules';
 export * from './dto/category.dto';

@@ -3,10 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
 import { ShoppersModule } from '@app/shoppers';
-import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
 import { TaskDeadlines } from './task-deadlines.service';
-import { TasksController } from './tasks.controller';
 import { ShopperTasks } from './tasks.service';
 import './templates';
 import { EVALUATIONS_ENTITIES } from './entities';
@@ -14,7 +12,6 @@ import { EVALUATIONS_ENTITIES } from './entities';
 /** Shoppers' work on their tasks (read, decline, submit), expiry, and the jury's review of evaluations. */
 @Module({
   imports: [TypeOrmModule.forFeature(EVALUATIONS_ENTITIES), ShoppersModule, ContestModule, NotificationsModule],
-  controllers: [TasksController, EvaluationsController],
   providers: [ShopperTasks, EvaluationsService, TaskDeadlines],
   exports: [ShopperTasks, EvaluationsService, TaskDeadlines],
 })

@@ -5,6 +5,5 @@ export * from './evaluations.module';
 export * from './evaluations.service';
 export * from './scoring';
 export * from './task-deadlines.service';
-export * from './tasks.processor';
 export * from './tasks.service';
 export * from './entities';

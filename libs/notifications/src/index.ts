@@ -1,7 +1,6 @@
 export * from './notification.entity';
 export * from './notification-sender.service';
 export * from './notifications.module';
-export * from './notifications.processor';
 export * from './notifications.service';
 export * from './templates/render';
 export * from './templates/templates';

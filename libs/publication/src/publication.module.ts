@@ -5,15 +5,12 @@ import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
 import { PublicationService } from './publication.service';
-import { ReportsController } from './reports.controller';
-import { ResultsController } from './results.controller';
 import './templates';
 import { PUBLICATION_ENTITIES } from './entities';
 
 /** Freezing, publishing and correcting results; the public winners, private reports and outcome e-mails. */
 @Module({
   imports: [TypeOrmModule.forFeature(PUBLICATION_ENTITIES), ScoringModule, ContestModule, BillingModule, NotificationsModule],
-  controllers: [ResultsController, ReportsController],
   providers: [PublicationService],
   exports: [PublicationService],
 })

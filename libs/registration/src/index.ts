@@ -1,6 +1,5 @@
 export * from './calendar-steps.service';
 export * from './dto/entry.dto';
-export * from './edition-calendar.processor';
 export * from './entities/entry.entity';
 export * from './entries.service';
 export * from './registration.module';

@@ -4,7 +4,6 @@ import { BillingModule } from '@app/billing';
 import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
 import { CalendarSteps } from './calendar-steps.service';
-import { EntriesController } from './entries.controller';
 import { EntriesService } from './entries.service';
 import './templates';
 import { REGISTRATION_ENTITIES } from './entities';
@@ -12,7 +11,6 @@ import { REGISTRATION_ENTITIES } from './entities';
 /** Company entries, and what the calendar does to them (reminders, close, exclusion, cancellation). */
 @Module({
   imports: [TypeOrmModule.forFeature(REGISTRATION_ENTITIES), ContestModule, BillingModule, NotificationsModule],
-  controllers: [EntriesController],
   providers: [EntriesService, CalendarSteps],
   exports: [EntriesService, CalendarSteps],
 })

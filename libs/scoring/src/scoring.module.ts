@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ContestModule } from '@app/contest';
-import { RankingsController } from './rankings.controller';
 import { RankingsService } from './rankings.service';
 
 /** Scores and rankings, computed in SQL from the approved evaluations. */
 @Module({
   imports: [ContestModule],
-  controllers: [RankingsController],
   providers: [RankingsService],
   exports: [RankingsService],
 })

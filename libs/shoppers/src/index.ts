@@ -7,7 +7,6 @@ export * from './profile/shoppers.dto';
 export * from './profile/shoppers.service';
 export * from './tasks/task-generation.service';
 export * from './tasks/task-assignment.service';
-export * from './tasks/sector-workers';
 export * from './tasks/assignment-plan';
 export * from './tasks/windows';
 export * from './tasks/task-timings';

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
 import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
-import { ShoppersController } from './profile/shoppers.controller';
 import { ShoppersService } from './profile/shoppers.service';
 import './profile/templates';
 import { TaskAssignment } from './tasks/task-assignment.service';
@@ -14,7 +13,6 @@ import { SHOPPERS_ENTITIES } from './entities';
 /** Mystery shoppers (invitations, profiles, conflicts), their tasks: generation and assignment by sector. */
 @Module({
   imports: [TypeOrmModule.forFeature(SHOPPERS_ENTITIES), AccountsModule, ContestModule, NotificationsModule],
-  controllers: [ShoppersController],
   providers: [ShoppersService, TaskGeneration, TaskAssignment],
   exports: [ShoppersService, TypeOrmModule, TaskGeneration, TaskAssignment],
 })

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { InjectRedis } from '@app/core';
-import { Public } from '@app/accounts';
+import { Public } from '../auth/decorators';
 
 @ApiTags('operations')
 @Public()

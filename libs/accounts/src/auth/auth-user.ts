@@ -1,5 +1,4 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../entities/user.entity';
+import { Role } from '../entities/user.entity';
 
 /** Who is calling, as proven by the access token. */
 export interface AuthUser {
@@ -8,12 +7,6 @@ export interface AuthUser {
   companyId: string | null;
 }
 
-export const IS_PUBLIC = 'palmares:public';
-export const ROLES = 'palmares:roles';
-
-/** The route needs no access token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
-/** Only these roles may call the route (403 otherwise). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
-
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<{ user: AuthUser }>().user);
+export function isJury(user: AuthUser | null | undefined): boolean {
+  return user?.role === Role.Jury;
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView, Role } from '@app/accounts';
+import { CurrentUser, Public, Roles } from '../auth/decorators';
+
+@ApiTags('accounts')
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  /** A company and its first user; sends the confirmation e-mail. */
+  @Public()
+  @Post('auth/signup')
+  @ApiOkResponse({ type: UserView })
+  signup(@Body() dto: SignupDto): Promise<UserView> {
+    return this.accounts.signup(dto);
+  }
+
+  @Public()
+  @Post('auth/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserView })
+  confirm(@Body() dto: ConfirmEmailDto): Promise<UserView> {
+    return this.accounts.confirmEmail(dto.token);
+  }
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponse })
+  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
+    return this.accounts.login(dto, request.ip);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentUser() user: AuthUser): Promise<UserView> {
+    return this.accounts.me(user.id);
+  }
+
+  /** Further jury accounts are made by a jury user. */
+  @ApiBearerAuth()
+  @Roles(Role.Jury)
+  @Post('jury-users')
+  @ApiOkResponse({ type: UserView })
+  createJuryUser(@Body() dto: CreateJuryUserDto): Promise<UserView> {
+    return this.accounts.createJuryUser(dto);
+  }
+}

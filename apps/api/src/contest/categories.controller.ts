@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Role, type AuthUser } from '@app/accounts';
+import { CategoriesService, CategoryView, CreateCategoryDto } from '@app/contest';
+import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { Viewer } from '../auth/viewer';
+
+@ApiTags('contest')
+@ApiBearerAuth()
+@Controller('editions/:id/categories')
+export class CategoriesController {
+  constructor(private readonly categories: CategoriesService) {}
+
+  /** A category of a DRAFT or OPEN edition. */
+  @Roles(Role.Jury)
+  @Post()
+  @ApiOkResponse({ type: CategoryView })
+  create(@Param('id') editionId: string, @Body() dto: CreateCategoryDto, @CurrentUser() user: AuthUser): Promise<CategoryView> {
+    return this.categories.create(editionId, dto, user.id);
+  }
+
+  /** Categories with fees excluding and including VAT; scenarios for the jury only. The bearer token is optional. */
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: [CategoryView] })
+  list(@Param('id') editionId: string, @Viewer() viewer: AuthUser | null): Promise<CategoryView[]> {
+    return this.categories.listForViewer(editionId, viewer);
+  }
+}

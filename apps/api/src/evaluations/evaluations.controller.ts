@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Role, type AuthUser } from '@app/accounts';
+import { parseId } from '@app/core';
+import { ListEvaluationsQuery, ReasonDto, EvaluationsService, type EvaluationView } from '@app/evaluations';
+import { CurrentUser, Roles } from '../auth/decorators';
+
+@ApiTags('evaluations')
+@ApiBearerAuth()
+@Controller('evaluations')
+export class EvaluationsController {
+  constructor(private readonly evaluations: EvaluationsService) {}
+
+  @Roles(Role.Jury)
+  @Get()
+  list(@Query() query: ListEvaluationsQuery): Promise<EvaluationView[]> {
+    return this.evaluations.list(query);
+  }
+
+  /** Only approved evaluations count in the rankings. */
+  @Roles(Role.Jury)
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@CurrentUser() user: AuthUser, @Param('id', parseId('evaluation')) id: string): Promise<EvaluationView> {
+    return this.evaluations.approve(user, id);
+  }
+
+  /** The shopper is told why; a replacement task goes to another shopper. */
+  @Roles(Role.Jury)
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(@CurrentUser() user: AuthUser, @Param('id', parseId('evaluation')) id: string, @Body() dto: ReasonDto) {
+    return this.evaluations.reject(user, id, dto.reason);
+  }
+}

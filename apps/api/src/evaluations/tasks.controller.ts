@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Role, type AuthUser } from '@app/accounts';
+import { parseId } from '@app/core';
+import { SubmitEvaluationDto, ListTasksQuery, ReasonDto, EvaluationsService, type EvaluationView, ShopperTasks, type TaskView } from '@app/evaluations';
+import { CurrentUser, Roles } from '../auth/decorators';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(
+    private readonly tasks: ShopperTasks,
+    private readonly evaluations: EvaluationsService,
+  ) {}
+
+  /** A shopper's own tasks (status, from/to on the window); the jury's view of all tasks, filtered. */
+  @Roles(Role.Shopper, Role.Jury)
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery): Promise<TaskView[]> {
+    return this.tasks.list(user, query);
+  }
+
+  @Roles(Role.Shopper, Role.Jury)
+  @Get(':id')
+  findOne(@CurrentUser() user: AuthUser, @Param('id', parseId('task')) id: string): Promise<TaskView> {
+    return this.tasks.findOne(user, id);
+  }
+
+  /** The task goes back to the pool and to another shopper. */
+  @Roles(Role.Shopper)
+  @Post(':id/decline')
+  @HttpCode(200)
+  decline(@CurrentUser() user: AuthUser, @Param('id', parseId('task')) id: string, @Body() dto: ReasonDto) {
+    return this.tasks.decline(user, id, dto.reason);
+  }
+
+  /** Once per task, inside its window; never editable afterwards. */
+  @Roles(Role.Shopper)
+  @Post(':id/evaluation')
+  submit(@CurrentUser() user: AuthUser, @Param('id', parseId('task')) id: string, @Body() dto: SubmitEvaluationDto): Promise<EvaluationView> {
+    return this.evaluations.submit(user, id, dto);
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Role, type AuthUser } from '@app/accounts';
+import { parseId } from '@app/core';
+import { CreateEntryDto, ListEntriesQuery, EntriesService, type EntryView } from '@app/registration';
+import { CurrentUser, Roles } from '../auth/decorators';
+
+@ApiTags('entries')
+@ApiBearerAuth()
+@Controller('entries')
+export class EntriesController {
+  constructor(private readonly entries: EntriesService) {}
+
+  /** Registers the caller's company in a category; issues the invoice and e-mails it. */
+  @Roles(Role.Company)
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateEntryDto): Promise<EntryView> {
+    return this.entries.create(user, dto);
+  }
+
+  @Roles(Role.Company, Role.Jury)
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListEntriesQuery): Promise<EntryView[]> {
+    return this.entries.list(user, query);
+  }
+
+  @Roles(Role.Company, Role.Jury)
+  @Get(':id')
+  findOne(@CurrentUser() user: AuthUser, @Param('id', parseId('entry')) id: string): Promise<EntryView> {
+    return this.entries.findOne(user, id);
+  }
+
+  @Roles(Role.Company)
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', parseId('entry')) id: string): Promise<EntryView> {
+    return this.entries.withdraw(user, id);
+  }
+}

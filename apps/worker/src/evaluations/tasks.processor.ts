@@ -1,0 +1,63 @@
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { RuleAwareWorkerHost, QueueName, type JobName, type JobPayload } from '@app/core';
+import { TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { TaskDeadlines } from '@app/evaluations';
+
+type TasksJobName = JobName<typeof QueueName.Tasks>;
+type TasksJob = Job<JobPayload<typeof QueueName.Tasks>, unknown, TasksJobName>;
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+/**
+ * How often the task housekeeping runs. Expiry runs every 15 seconds (one indexed query) so that a late task of a
+ * demonstration season, whose grace is a twentieth of a test period of minutes, expires and is replaced in time.
+ * The assignment digest is hourly so a shopper hears of new tasks the same day; in a real season one could make
+ * it daily by changing this one constant.
+ */
+export const TASK_SCHEDULES: Record<Exclude<TasksJobName, 'generate-tasks'>, number> = {
+  'expire-tasks': 15 * SECOND,
+  'remind-due-tasks': 15 * MINUTE,
+  'send-assignment-digests': 60 * MINUTE,
+};
+
+/** Runs the `tasks` queue: generation per edition, expiry, due-soon reminders, assignment digests. Worker only. */
+@Processor(QueueName.Tasks, { concurrency: 1 })
+export class TasksProcessor extends RuleAwareWorkerHost<TasksJob> implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TasksProcessor.name);
+
+  constructor(
+    @InjectQueue(QueueName.Tasks) private readonly queue: Queue<JobPayload<typeof QueueName.Tasks>, unknown, TasksJobName>,
+    private readonly generation: TaskGeneration,
+    private readonly assignment: TaskAssignment,
+    private readonly deadlines: TaskDeadlines,
+  ) {
+    super();
+  }
+
+  /** Repeating jobs, upserted at each start (one scheduler per job, so several workers make no duplicates). */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const [name, every] of Object.entries(TASK_SCHEDULES) as [keyof typeof TASK_SCHEDULES, number][]) {
+      await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
+    }
+    this.logger.log(
+      `Task schedules: ${Object.entries(TASK_SCHEDULES)
+        .map(([n, ms]) => `${n} every ${ms % MINUTE === 0 ? `${ms / MINUTE} min` : `${ms / SECOND} s`}`)
+        .join(', ')}`,
+    );
+  }
+
+  protected async run(job: TasksJob): Promise<unknown> {
+    switch (job.name) {
+      case 'generate-tasks':
+        return this.generation.generateForEdition((job.data as JobPayload<typeof QueueName.Tasks, 'generate-tasks'>).editionId);
+      case 'expire-tasks':
+        return this.deadlines.expireOverdue();
+      case 'remind-due-tasks':
+        return { reminded: await this.deadlines.remindDueSoon() };
+      case 'send-assignment-digests':
+        return { sent: await this.assignment.sendAssignmentDigests() };
+    }
+  }
+}

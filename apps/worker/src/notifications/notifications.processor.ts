@@ -1,0 +1,49 @@
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { isFinalFailure, RuleAwareWorkerHost, QueueName, type JobPayload } from '@app/core';
+import { NotificationSender, NotificationsService } from '@app/notifications';
+
+type NotificationJob = Job<JobPayload<typeof QueueName.Notifications>>;
+
+/** How often the relay looks for notifications that never reached the queue. */
+const RELAY_EVERY_MS = 10_000;
+
+/** Sends queued e-mails and runs the outbox relay (at start-up and then every few seconds). Worker only. */
+@Processor(QueueName.Notifications, { concurrency: 10 })
+export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob> implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+
+  constructor(
+    private readonly sender: NotificationSender,
+    private readonly notifications: NotificationsService,
+    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('relay-outbox', { every: RELAY_EVERY_MS }, { name: 'relay-outbox', data: {} });
+    const relayed = await this.notifications.relayPending();
+    if (relayed > 0) this.logger.log(`Relayed ${relayed} pending notification(s) at start-up`);
+  }
+
+  protected async run(job: NotificationJob): Promise<unknown> {
+    switch (job.name) {
+      case 'send-notification':
+        return this.sender.send((job.data as { notificationId: string }).notificationId);
+      case 'relay-outbox':
+        return this.notifications.relayPending();
+      default:
+        throw new Error(`Unknown job ${job.name} on ${QueueName.Notifications}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: NotificationJob | undefined, error: Error): Promise<void> {
+    if (!job || job.name !== 'send-notification') return;
+    const final = isFinalFailure(job, error);
+    this.logger.warn(`Notification ${JSON.stringify(job.data)} attempt ${job.attemptsMade} failed${final ? ' (final)' : ''}: ${error.message}`);
+    if (final) await this.sender.markFailed((job.data as { notificationId: string }).notificationId);
+  }
+}
