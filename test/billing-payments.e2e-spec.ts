@@ -165,7 +165,7 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
       for (const [label, payload, signature, message] of cases) {
         const response = await deliver(platform, payload, signature);
         expect({ label, status: response.status }).toEqual({ label, status: 400 });
-        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: expect.any(String) });
       }
       expect(await count('webhook_event', 'provider_event_id = $1', [event.id])).toBe(0);
       expect(await paymentsOf(invoice.id)).toBe(0);
@@ -265,7 +265,12 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
       const invoice = await issue();
       const response = await platform.client.post(`/api/invoices/${invoice.id}/checkout`, {}, company.token);
       expect(response.status).toBe(503);
-      expect(response.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'card payment is not configured: set STRIPE_SECRET_KEY' });
+      expect(response.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'card payment is not configured: set STRIPE_SECRET_KEY',
+        code: 'PAYMENTS_NOT_CONFIGURED',
+      });
     });
 
     it('refuses an invoice that is paid, credited, a credit note, or another company’s', async () => {

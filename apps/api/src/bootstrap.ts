@@ -7,7 +7,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -15,6 +15,7 @@ import { AccountsService } from '@app/accounts';
 import { CategoriesService } from '@app/contest';
 import { ALL_QUEUES, HttpExceptionFilter, SectorQueues, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
+import { openApiDocument, setRoutePrefix } from './openapi';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
@@ -33,7 +34,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     },
   );
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
@@ -57,15 +58,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     });
   await registerQueueDashboard(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Palmares API')
-      .setDescription('Registration, payments, mystery shoppers, rankings and publication of a customer-service award.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   await app.get(AccountsService).ensureJuryFromEnvironment();

@@ -1,7 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, isUniqueViolation } from '@app/core';
+import { AppConfig, isUniqueViolation, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
 import { LoginThrottle } from './auth/login-throttle.service';
@@ -59,7 +59,7 @@ export class AccountsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'company_siren_key'))
-        throw new ConflictException(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`);
+        throw new ConflictError(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`, 'SIREN_TAKEN');
       throw error;
     }
   }
@@ -72,8 +72,8 @@ export class AccountsService {
     ]);
     if ((result[0] as unknown[]).length === 0) {
       const exists = await this.dataSource.getRepository(User).existsBy({ id: userId });
-      if (!exists) throw new NotFoundException('the account this token confirms no longer exists');
-      throw new ConflictException('this e-mail address is already confirmed: a confirmation link works once');
+      if (!exists) throw new NotFoundError('the account this token confirms no longer exists');
+      throw new ConflictError('this e-mail address is already confirmed: a confirmation link works once', 'EMAIL_ALREADY_CONFIRMED');
     }
     return this.me(userId);
   }
@@ -89,16 +89,16 @@ export class AccountsService {
     const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!user || !valid) {
       await this.throttle.recordFailure(dto.email, ip);
-      throw new UnauthorizedException('wrong e-mail or password');
+      throw new UnauthenticatedError('wrong e-mail or password', 'INVALID_CREDENTIALS');
     }
     await this.throttle.recordSuccess(dto.email);
-    if (!user.emailConfirmedAt) throw new ForbiddenException('confirm your e-mail address first: open the link in the confirmation e-mail');
+    if (!user.emailConfirmedAt) throw new ForbiddenError('confirm your e-mail address first: open the link in the confirmation e-mail', 'EMAIL_NOT_CONFIRMED');
     return { accessToken: this.tokens.issueAccessToken(toAuthUser(user)), user: toUserView(user) };
   }
 
   async me(userId: string): Promise<UserView> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    if (!user) throw new NotFoundException('this account no longer exists');
+    if (!user) throw new NotFoundError('this account no longer exists');
     return toUserView(user);
   }
 
@@ -143,7 +143,7 @@ export class AccountsService {
     try {
       return await tx.save(tx.create(User, fields));
     } catch (error) {
-      if (isUniqueViolation(error, 'app_user_email_key')) throw new ConflictException(`an account with the e-mail ${fields.email} already exists`);
+      if (isUniqueViolation(error, 'app_user_email_key')) throw new ConflictError(`an account with the e-mail ${fields.email} already exists`, 'EMAIL_TAKEN');
       throw error;
     }
   }

@@ -11,3 +11,4 @@ export * from './edition-rules';
 export * from './editions.service';
 export * from './time';
 export * from './entities';
+export * from './dto/per-channel.schema';

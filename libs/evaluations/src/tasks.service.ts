@@ -1,29 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import type { Channel, GridCriterion } from '@app/contest';
 import { TaskAssignment, TaskStatus } from '@app/shoppers';
-import { DEFAULT_PAGE, type ListTasksQuery } from './dto/task.dto';
-
-/** A task as shoppers and the jury read it: where, what, when, and the grid to fill in. */
-export interface TaskView {
-  id: string;
-  editionId: string;
-  categoryId: string;
-  entryId: string;
-  companyName: string;
-  categoryCode: string;
-  channel: Channel;
-  contactPoint: string;
-  scenario: string;
-  windowStart: Date;
-  windowEnd: Date;
-  status: TaskStatus;
-  shopperId: string | null;
-  replacesTaskId: string | null;
-  grid: GridCriterion[];
-}
+import { DEFAULT_PAGE, type DeclinedTaskView, type ListTasksQuery, type TaskView } from './dto/task.dto';
+import { ConflictError, NotFoundError } from '@app/core';
 
 interface TaskRow {
   id: string;
@@ -92,16 +74,17 @@ export class ShopperTasks {
       id,
       ...(user.role === Role.Jury ? [] : [user.id]),
     ]);
-    if (rows.length === 0) throw new NotFoundException(`task ${id} does not exist`);
+    if (rows.length === 0) throw new NotFoundError(`task ${id} does not exist`);
     return toTaskView(rows[0]);
   }
 
   /** Only an ASSIGNED task of the caller; it goes back to PENDING and is queued for another shopper. */
-  async decline(user: AuthUser, id: string, reason: string): Promise<{ id: string; status: TaskStatus }> {
+  async decline(user: AuthUser, id: string, reason: string): Promise<DeclinedTaskView> {
     await this.dataSource.transaction(async (tx) => {
       const [task]: { status: TaskStatus }[] = await tx.query(`SELECT status FROM task WHERE id = $1 AND shopper_id = $2 FOR UPDATE`, [id, user.id]);
-      if (!task) throw new NotFoundException(`task ${id} does not exist`);
-      if (task.status !== TaskStatus.Assigned) throw new ConflictException(`task ${id} is ${task.status}: only an assigned task can be declined`);
+      if (!task) throw new NotFoundError(`task ${id} does not exist`);
+      if (task.status !== TaskStatus.Assigned)
+        throw new ConflictError(`task ${id} is ${task.status}: only an assigned task can be declined`, 'TASK_NOT_ASSIGNED');
       await this.assignment.decline(tx, id, user.id, reason);
     });
     await this.assignment.enqueue([id]);

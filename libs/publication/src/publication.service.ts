@@ -1,14 +1,14 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { companyRecipients, Role, type AuthUser, type Locale, type Recipient } from '@app/accounts';
 import { BillingService, Invoice, invoiceAttachment, InvoiceKind, InvoicePurpose } from '@app/billing';
 import { Category, EditionStatus, EditionsService, UUID_PATTERN, type Edition } from '@app/contest';
-import { AppConfig, audit, formatEuros, formatInstant, isUniqueViolation } from '@app/core';
+import { AppConfig, audit, formatEuros, formatInstant, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService, type NotificationInput, type Outbox } from '@app/notifications';
 import { RankingsService } from '@app/scoring';
 import type { FreezeResultsDto } from './dto/results.dto';
-import type { EntryReport, ResultsVersionSummary, WinnersView } from './dto/report.dto';
+import type { EntryReport, FrozenResultsView, PublishedResultsView, ResultsVersionDetail, ResultsVersionSummary, WinnersView } from './dto/report.dto';
 import { ResultsVersion } from './entities/results-version.entity';
 import { rankedCount, round2, roundRecord, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
 import './templates';
@@ -20,26 +20,6 @@ const FREEZE_ATTEMPTS = 5;
 function isRetryableFreezeConflict(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
   return (e?.driverError?.code ?? e?.code) === PG_SERIALIZATION_FAILURE || isUniqueViolation(error, 'results_version_per_edition');
-}
-
-export interface FrozenResultsView {
-  id: string;
-  version: number;
-  digest: string;
-  frozenAt: Date;
-  reason: string | null;
-  categories: FrozenCategory[];
-}
-
-export interface PublishedResultsView {
-  id: string;
-  version: number;
-  digest: string;
-  publishedAt: Date;
-  correction: boolean;
-  entriesRanked: number;
-  notifications: number;
-  licenceInvoices: string[];
 }
 
 /**
@@ -71,7 +51,8 @@ export class PublicationService {
         return await this.freezeOnce(editionId, actor, dto);
       } catch (error) {
         if (!isRetryableFreezeConflict(error)) throw error;
-        if (attempt >= FREEZE_ATTEMPTS) throw new ConflictException('the results of this edition are being frozen or published by another request: try again');
+        if (attempt >= FREEZE_ATTEMPTS)
+          throw new ConflictError('the results of this edition are being frozen or published by another request: try again', 'RESULTS_BUSY');
       }
     }
   }
@@ -80,15 +61,16 @@ export class PublicationService {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const edition = await this.editions.findOrFail(editionId, tx, { lock: 'pessimistic_write' });
       if (edition.status !== EditionStatus.Scoring && edition.status !== EditionStatus.Published) {
-        throw new ConflictException(
+        throw new ConflictError(
           `edition ${edition.year} is ${edition.status}: results can be frozen only while the edition is SCORING (or, as a correction, once PUBLISHED)`,
+          'EDITION_NOT_SCORING',
         );
       }
       const last = await tx.findOne(ResultsVersion, { where: { editionId }, order: { version: 'DESC' } });
       const published = await tx.count(ResultsVersion, { where: { editionId, publishedAt: Not(IsNull()) } });
       const reason = dto.reason?.trim() || null;
       if (published > 0 && !reason) {
-        throw new BadRequestException(`the results of edition ${edition.year} are published: a correction needs a reason (3 to 1000 characters)`);
+        throw new InvalidError(`the results of edition ${edition.year} are published: a correction needs a reason (3 to 1000 characters)`);
       }
       const version = (last?.version ?? 0) + 1;
       const figures = await this.rankings.compute(editionId, tx);
@@ -120,16 +102,20 @@ export class PublicationService {
       const tx = outbox.tx;
       const edition = await this.editions.findOrFail(editionId, tx, { lock: 'pessimistic_write' });
       if (edition.status !== EditionStatus.Scoring && edition.status !== EditionStatus.Published) {
-        throw new ConflictException(`edition ${edition.year} is ${edition.status}: results can be published only once the edition is SCORING`);
+        throw new ConflictError(
+          `edition ${edition.year} is ${edition.status}: results can be published only once the edition is SCORING`,
+          'EDITION_NOT_SCORING',
+        );
       }
       if (now.getTime() < edition.resultsPublishAt.getTime()) {
-        throw new ConflictException(`results may be published from ${formatInstant(edition.resultsPublishAt, edition.timezone)}`);
+        throw new ConflictError(`results may be published from ${formatInstant(edition.resultsPublishAt, edition.timezone)}`, 'RESULTS_NOT_YET_PUBLISHABLE');
       }
       const latest = await tx.findOne(ResultsVersion, { where: { editionId }, order: { version: 'DESC' } });
-      if (!latest) throw new ConflictException(`no results of edition ${edition.year} are frozen: freeze them before publishing`);
+      if (!latest) throw new ConflictError(`no results of edition ${edition.year} are frozen: freeze them before publishing`, 'RESULTS_NOT_FROZEN');
       if (latest.publishedAt) {
-        throw new ConflictException(
+        throw new ConflictError(
           `version ${latest.version} of the results of edition ${edition.year} is already published (${formatInstant(latest.publishedAt, edition.timezone)}): freeze a correction to publish again`,
+          'RESULTS_ALREADY_PUBLISHED',
         );
       }
       const previous = await tx.findOne(ResultsVersion, { where: { editionId, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } });
@@ -137,7 +123,8 @@ export class PublicationService {
         `UPDATE results_version SET published_at = now(), published_by = $2 WHERE id = $1 AND published_at IS NULL RETURNING published_at`,
         [latest.id, actor.id],
       );
-      if (stamped.length === 0) throw new ConflictException(`version ${latest.version} of the results of edition ${edition.year} is already published`);
+      if (stamped.length === 0)
+        throw new ConflictError(`version ${latest.version} of the results of edition ${edition.year} is already published`, 'RESULTS_ALREADY_PUBLISHED');
       const publishedAt = stamped[0].published_at;
       await this.editions.advanceStatus(tx, editionId, [EditionStatus.Scoring], EditionStatus.Published);
 
@@ -200,11 +187,11 @@ export class PublicationService {
   }
 
   /** One version with every frozen figure, exact (not rounded). */
-  async version(editionId: string, version: string): Promise<ResultsVersionSummary & { figures: FrozenFigures }> {
+  async version(editionId: string, version: string): Promise<ResultsVersionDetail> {
     const edition = await this.editions.findOrFail(editionId);
     const number = /^\d{1,9}$/.test(version) ? Number(version) : NaN;
     const found = Number.isInteger(number) ? await this.dataSource.manager.findOneBy(ResultsVersion, { editionId, version: number }) : null;
-    if (!found) throw new NotFoundException(`edition ${edition.year} has no results version ${version}`);
+    if (!found) throw new NotFoundError(`edition ${edition.year} has no results version ${version}`);
     return { ...summaryOf(found), figures: found.figures as FrozenFigures };
   }
 
@@ -217,7 +204,7 @@ export class PublicationService {
       take: 2,
     });
     if (!latest) {
-      throw new NotFoundException(
+      throw new NotFoundError(
         `the results of edition ${edition.year} are not published yet (they may be from ${formatInstant(edition.resultsPublishAt, edition.timezone)})`,
       );
     }
@@ -245,7 +232,7 @@ export class PublicationService {
    * publication, is a 404 for a company; the jury may also read the latest frozen version before publication.
    */
   async report(entryId: string, user: AuthUser): Promise<EntryReport> {
-    const missing = () => new NotFoundException(`entry ${entryId} does not exist`);
+    const missing = () => new NotFoundError(`entry ${entryId} does not exist`);
     if (!UUID_PATTERN.test(entryId)) throw missing();
     const [entry]: { id: string; edition_id: string; company_id: string }[] = await this.dataSource.query(
       `SELECT id, edition_id, company_id FROM entry WHERE id = $1`,
@@ -257,10 +244,10 @@ export class PublicationService {
     const version =
       (await manager.findOne(ResultsVersion, { where: { editionId: entry.edition_id, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } })) ??
       (jury ? await manager.findOne(ResultsVersion, { where: { editionId: entry.edition_id }, order: { version: 'DESC' } }) : null);
-    if (!version) throw new NotFoundException(`there is no report for entry ${entryId}: reports are available once the results are published`);
+    if (!version) throw new NotFoundError(`there is no report for entry ${entryId}: reports are available once the results are published`);
     const figures = version.figures as FrozenFigures;
     const category = figures.categories.find((c) => c.rows.some((r) => r.entryId === entryId));
-    if (!category) throw new NotFoundException(`entry ${entryId} is not in the results (it was not tested): there is no report for it`);
+    if (!category) throw new NotFoundError(`entry ${entryId} is not in the results (it was not tested): there is no report for it`);
     const row = category.rows.find((r) => r.entryId === entryId)!;
     const edition = await this.editions.findOrFail(entry.edition_id);
     return {

@@ -1,28 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
 import { BillingService, invoiceAttachment, InvoicePurpose, toInvoiceView, type Invoice, type InvoiceView, type Payment } from '@app/billing';
 import { CategoriesService, CategoryStatus, EditionsService, type Category, type Edition } from '@app/contest';
-import { formatEuros, formatInstant, isUniqueViolation } from '@app/core';
+import { formatEuros, formatInstant, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
-import { channelsOf, type CreateEntryDto, type ListEntriesQuery } from './dto/entry.dto';
+import { channelsOf, type CreateEntryDto, type EntryView, type ListEntriesQuery } from './dto/entry.dto';
 import { Entry, EntryStatus } from './entities/entry.entity';
-
-export interface EntryView {
-  id: string;
-  editionId: string;
-  categoryId: string;
-  companyId: string;
-  status: EntryStatus;
-  contactPoints: Entry['contactPoints'];
-  exclusionReason: string | null;
-  createdAt: Date;
-  confirmedAt: Date | null;
-  withdrawnAt: Date | null;
-  excludedAt: Date | null;
-  invoice: InvoiceView | null;
-}
 
 /** Entries: registering (with its invoice), reading, withdrawing, and confirming on payment. */
 @Injectable()
@@ -41,7 +26,8 @@ export class EntriesService implements OnModuleInit {
 
   async create(user: AuthUser, dto: CreateEntryDto, now = new Date()): Promise<EntryView> {
     const { category, edition } = await this.categories.findWithEdition(dto.categoryId);
-    if (category.status === CategoryStatus.Cancelled) throw new ConflictException(`category ${category.code} is cancelled and takes no entries`);
+    if (category.status === CategoryStatus.Cancelled)
+      throw new ConflictError(`category ${category.code} is cancelled and takes no entries`, 'CATEGORY_CANCELLED');
     this.editions.assertAcceptingEntries(edition, now);
     assertContactPointsFit(category, dto);
     const companyId = user.companyId!;
@@ -98,7 +84,7 @@ export class EntriesService implements OnModuleInit {
   /** A company reading another company's entry gets 404, as if it did not exist. */
   async findOne(user: AuthUser, id: string): Promise<EntryView> {
     const entry = await this.dataSource.getRepository(Entry).findOneBy({ id, ...(user.role === Role.Jury ? {} : { companyId: user.companyId! }) });
-    if (!entry) throw new NotFoundException(`entry ${id} does not exist`);
+    if (!entry) throw new NotFoundError(`entry ${id} does not exist`);
     return (await this.toViews([entry]))[0];
   }
 
@@ -107,14 +93,15 @@ export class EntriesService implements OnModuleInit {
     await this.findOne(user, id);
     await this.dataSource.transaction(async (tx) => {
       const entry = await tx.findOne(Entry, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!entry) throw new NotFoundException(`entry ${id} does not exist`);
+      if (!entry) throw new NotFoundError(`entry ${id} does not exist`);
       if (entry.status !== EntryStatus.PendingPayment && entry.status !== EntryStatus.Confirmed) {
-        throw new ConflictException(`entry ${id} is ${entry.status} and can no longer be withdrawn`);
+        throw new ConflictError(`entry ${id} is ${entry.status} and can no longer be withdrawn`, 'ENTRY_NOT_WITHDRAWABLE');
       }
       const edition = await this.editions.findOrFail(entry.editionId);
       if (now.getTime() >= edition.registrationDeadline.getTime()) {
-        throw new ConflictException(
+        throw new ConflictError(
           `an entry can be withdrawn only before the registration deadline (${formatInstant(edition.registrationDeadline, edition.timezone)})`,
+          'WITHDRAWAL_CLOSED',
         );
       }
       await tx.update(Entry, { id }, { status: EntryStatus.Withdrawn, withdrawnAt: now });
@@ -190,7 +177,7 @@ export class EntriesService implements OnModuleInit {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'entry_one_per_company_category')) {
-        throw new ConflictException(`your company already has an entry in category ${category.code}: one entry per company and category`);
+        throw new ConflictError(`your company already has an entry in category ${category.code}: one entry per company and category`, 'ENTRY_ALREADY_EXISTS');
       }
       throw error;
     }
@@ -245,7 +232,6 @@ function toEntryView(e: Entry, invoice: InvoiceView | null): EntryView {
 function assertContactPointsFit(category: Category, dto: CreateEntryDto): void {
   const channels = channelsOf(dto.contactPoints);
   const untested = channels.filter((c) => !((category.quotas[c] ?? 0) > 0));
-  if (untested.length > 0)
-    throw new BadRequestException(`category ${category.code} does not test the channel(s) ${untested.join(', ')}: remove their contact points`);
-  if (channels.length === 0) throw new BadRequestException('contactPoints must give at least one contact point on a channel the category tests');
+  if (untested.length > 0) throw new InvalidError(`category ${category.code} does not test the channel(s) ${untested.join(', ')}: remove their contact points`);
+  if (channels.length === 0) throw new InvalidError('contactPoints must give at least one contact point on a channel the category tests');
 }

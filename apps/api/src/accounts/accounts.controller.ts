@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView, Role } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('accounts')
 @Controller()
@@ -12,13 +13,15 @@ export class AccountsController {
   /** A company and its first user; sends the confirmation e-mail. */
   @Public()
   @Post('auth/signup')
-  @ApiOkResponse({ type: UserView })
+  @ApiErrors(409)
+  @ApiCreatedResponse({ type: UserView })
   signup(@Body() dto: SignupDto): Promise<UserView> {
     return this.accounts.signup(dto);
   }
 
   @Public()
   @Post('auth/confirm')
+  @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: UserView })
   confirm(@Body() dto: ConfirmEmailDto): Promise<UserView> {
@@ -27,6 +30,7 @@ export class AccountsController {
 
   @Public()
   @Post('auth/login')
+  @ApiErrors(401, 403, 429)
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
@@ -35,6 +39,7 @@ export class AccountsController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiErrors(401, 404)
   @ApiOkResponse({ type: UserView })
   me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.accounts.me(user.id);
@@ -44,7 +49,8 @@ export class AccountsController {
   @ApiBearerAuth()
   @Roles(Role.Jury)
   @Post('jury-users')
-  @ApiOkResponse({ type: UserView })
+  @ApiErrors(409)
+  @ApiCreatedResponse({ type: UserView })
   createJuryUser(@Body() dto: CreateJuryUserDto): Promise<UserView> {
     return this.accounts.createJuryUser(dto);
   }

@@ -1,9 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { InjectRedis } from '@app/core';
 import { Public } from '../auth/decorators';
+import { HealthResponse } from './health.response';
 
 @ApiTags('operations')
 @Public()
@@ -18,7 +19,9 @@ export class HealthController {
 
   /** 200 when Postgres and Redis answer, 503 naming the one that does not. */
   @Get()
-  @HealthCheck()
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'Postgres or Redis does not answer' })
+  @HealthCheck({ swaggerDocumentation: false })
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),

@@ -14,6 +14,7 @@ import {
   ShoppersService,
 } from '@app/shoppers';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('shoppers')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class ShoppersController {
   /** Invites a mystery shopper: e-mails a link, valid 14 days and single-use, that creates the account. */
   @Roles(Role.Jury)
   @Post('invitations')
+  @ApiErrors(409)
   @ApiCreatedResponse({ type: InvitationView })
   invite(@Body() dto: CreateInvitationDto, @CurrentUser() user: AuthUser): Promise<InvitationView> {
     return this.shoppers.invite(dto, user.id);
@@ -32,6 +34,7 @@ export class ShoppersController {
   /** Accepts an invitation with a password: a confirmed SHOPPER account, logged in. */
   @Public()
   @Post('accept')
+  @ApiErrors(404, 409)
   @ApiCreatedResponse({ type: AcceptInvitationResponse })
   accept(@Body() dto: AcceptInvitationDto): Promise<AcceptInvitationResponse> {
     return this.shoppers.accept(dto);
@@ -39,6 +42,7 @@ export class ShoppersController {
 
   @Roles(Role.Shopper)
   @Get('me')
+  @ApiErrors(404)
   @ApiOkResponse({ type: ShopperProfileView })
   me(@CurrentUser() user: AuthUser): Promise<ShopperProfileView> {
     return this.shoppers.profile(user.id);
@@ -47,6 +51,7 @@ export class ShoppersController {
   /** Sectors, weekly capacity and declared conflicts of interest; `conflicts` replaces the whole list. */
   @Roles(Role.Shopper)
   @Patch('me')
+  @ApiErrors(404)
   @ApiOkResponse({ type: ShopperProfileView })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateShopperDto): Promise<ShopperProfileView> {
     return this.shoppers.update(user, dto);
@@ -63,6 +68,7 @@ export class ShoppersController {
   /** No new task for this shopper; their assigned, unsubmitted tasks go to other shoppers. */
   @Roles(Role.Jury)
   @Post(':id/suspend')
+  @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: ShopperSummaryView })
   suspend(@Param('id', parseId('shopper')) id: string, @Body() dto: SuspendShopperDto, @CurrentUser() user: AuthUser): Promise<ShopperSummaryView> {
@@ -71,6 +77,7 @@ export class ShoppersController {
 
   @Roles(Role.Jury)
   @Post(':id/reinstate')
+  @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: ShopperSummaryView })
   reinstate(@Param('id', parseId('shopper')) id: string, @CurrentUser() user: AuthUser): Promise<ShopperSummaryView> {

@@ -1,7 +1,7 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import { AppConfig, InjectRedis } from '@app/core';
+import { AppConfig, InjectRedis, ThrottledError } from '@app/core';
 
 /** Ten wrong passwords per account, or a hundred per IP address, within 15 minutes block further logins for 15 minutes. */
 const WINDOW_SECONDS = 15 * 60;
@@ -39,6 +39,6 @@ export class LoginThrottle {
 
   private tooMany(state: RateLimiterRes): never {
     const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60_000));
-    throw new HttpException(`too many failed logins: try again in ${minutes} minute(s)`, HttpStatus.TOO_MANY_REQUESTS);
+    throw new ThrottledError(`too many failed logins: try again in ${minutes} minute(s)`, 'TOO_MANY_FAILED_LOGINS');
   }
 }

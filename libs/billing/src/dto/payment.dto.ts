@@ -23,11 +23,11 @@ export class RecordBankTransferDto {
 
 export class PaymentFlagView {
   @ApiProperty() id: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) invoiceId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) invoiceNumber: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) providerEventId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'EUR cents received' }) amountCents: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'EUR cents expected (the invoice total)' }) expectedCents: number | null;
+  @ApiProperty({ nullable: true, type: String }) invoiceId: string | null;
+  @ApiProperty({ nullable: true, type: String }) invoiceNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) providerEventId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'EUR cents received' }) amountCents: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'EUR cents expected (the invoice total)' }) expectedCents: number | null;
   @ApiProperty({ description: 'Why the payment was not recorded' }) reason: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }

@@ -8,7 +8,7 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  code?: ErrorCode;
+  code: ErrorCode;
 }
 
 /** The HTTP status of each kind of domain error. */
@@ -23,9 +23,25 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
+/** The code of an error raised outside the domain (the HTTP layer, Fastify itself), from its status. */
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+const body = (statusCode: number, message: string, code: ErrorCode): ErrorBody => ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code });
+const INTERNAL = body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error', 'INTERNAL_ERROR');
+
 /**
- * One error shape for every answer that is not a success: `{ statusCode, error, message }`,
- * with `message` a sentence that names the rule broken. Unknown errors become a bare 500 and are logged.
+ * One error shape for every answer that is not a success: `{ statusCode, error, message, code }`, with
+ * `message` a sentence that names the rule broken and `code` a stable word for programs (docs/errors.md).
+ * Domain errors map here, and only here, to their status. Unknown errors become a bare 500 and are logged.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -33,28 +49,29 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    void reply.status(body.statusCode).send(body);
+    const answer = this.toBody(exception);
+    if (answer.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    void reply.status(answer.statusCode).send(answer);
   }
 
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      const statusCode = STATUS_OF_KIND[exception.kind];
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: exception.message, code: exception.code };
-    }
+    if (exception instanceof DomainError) return body(STATUS_OF_KIND[exception.kind], exception.message, exception.code);
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
-      return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+      return withCodeOf(statusCode, message);
     }
     const status = (exception as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Errors raised by Fastify itself (malformed JSON, body too large, unsupported media type).
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: (exception as Error).message };
+      return withCodeOf(status, (exception as Error).message);
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
+    return INTERNAL;
   }
+}
+
+function withCodeOf(statusCode: number, message: string): ErrorBody {
+  return body(statusCode, message, CODE_OF_STATUS[statusCode] ?? (statusCode >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'));
 }

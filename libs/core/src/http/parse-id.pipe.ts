@@ -1,4 +1,16 @@
-import { NotFoundException, ParseUUIDPipe } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
+import { NotFoundError } from '../errors/domain-error';
 
-/** A path id that is not even a UUID names nothing: 404, like an id that does not exist. */
-export const parseId = (resource: string) => new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException(`${resource} does not exist`) });
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
+/**
+ * How every path id is read: a value that is not even a UUID names nothing, so it answers 404 like an id that
+ * does not exist, with the same sentence (`entry abc does not exist`).
+ */
+export const parseId = (resource: string): PipeTransform<string, string> => ({
+  transform(value: string): string {
+    if (!isUuid(value)) throw new NotFoundError(`${resource} ${value} does not exist`);
+    return value;
+  },
+});

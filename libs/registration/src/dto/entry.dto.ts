@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { InvoiceView } from '@app/billing';
 import { CHANNELS, type Channel } from '@app/contest';
 import { EntryStatus } from '../entities/entry.entity';
 import { IdFilter } from '@app/core';
@@ -74,6 +75,22 @@ export class ListEntriesQuery {
   @IsOptional()
   @IsIn(Object.values(EntryStatus), { message: `status must be one of ${Object.values(EntryStatus).join(', ')}` })
   status?: EntryStatus;
+}
+
+/** An entry as its company and the jury read it, with its entry-fee invoice. */
+export class EntryView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) editionId: string;
+  @ApiProperty({ format: 'uuid' }) categoryId: string;
+  @ApiProperty({ format: 'uuid' }) companyId: string;
+  @ApiProperty({ enum: Object.values(EntryStatus), enumName: 'EntryStatus' }) status: EntryStatus;
+  @ApiProperty({ type: ContactPointsDto }) contactPoints: ContactPointsDto;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the entry was excluded (unpaid at the due date...)' }) exclusionReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) excludedAt: Date | null;
+  @ApiProperty({ type: InvoiceView, nullable: true, description: 'The entry’s entry-fee invoice; null if none was issued' }) invoice: InvoiceView | null;
 }
 
 export const channelsOf = (contactPoints: ContactPointsDto): Channel[] => CHANNELS.filter((c) => (contactPoints[c]?.length ?? 0) > 0);

@@ -1,9 +1,9 @@
-import { Injectable, Logger, ConflictException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import { formatInstant, SectorQueues } from '@app/core';
+import { formatInstant, SectorQueues, ConflictError } from '@app/core';
 import { juryRecipients } from '@app/accounts';
 import { NotificationsService } from '@app/notifications';
 
@@ -306,7 +306,7 @@ export class TaskAssignment {
         RETURNING id, $2::uuid AS shopper_id, week_start::text AS week_start, company_id, edition_id`,
       [taskId, shopperId],
     );
-    if (rows.length === 0) throw new ConflictException(`task ${taskId} is not assigned to you: only an assigned task can be declined`);
+    if (rows.length === 0) throw new ConflictError(`task ${taskId} is not assigned to you: only an assigned task can be declined`, 'TASK_NOT_ASSIGNED');
     await tx.query(
       `INSERT INTO task_refusal (task_id, shopper_id, kind, reason) VALUES ($1, $2, 'DECLINED', $3)
        ON CONFLICT (task_id, shopper_id) DO UPDATE SET kind = 'DECLINED', reason = EXCLUDED.reason`,
