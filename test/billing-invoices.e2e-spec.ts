@@ -251,6 +251,7 @@ describe('billing: invoices and credit notes', () => {
         status: 'UNPAID',
         payments: [],
         pdfUrl: `/api/invoices/${invoiceA.id}/pdf`,
+        transfer: { iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPPXXX', beneficiary: 'Palmares SAS', reference: invoiceA.number },
       });
       // A company cannot widen its view with the jury's filters.
       const widened = await platform.client.get(`/api/invoices?companyId=${b.companyId}`, a.token);

@@ -30,6 +30,7 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
 
   beforeAll(async () => {
     process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+    process.env.PAYMENT_PROVIDER = 'stripe'; // what answers when Stripe is chosen but not configured
     delete process.env.STRIPE_SECRET_KEY;
     platform = await TestPlatform.start();
     billing = platform.api.get(BillingService);
@@ -51,6 +52,7 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
     colleague = await addCompanyUser(platform.dataSource, company.companyId, 'en');
   });
   afterAll(async () => {
+    delete process.env.PAYMENT_PROVIDER;
     await outside?.end();
     await platform.close();
   });

@@ -664,7 +664,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       expect(await count('audit_log', `action = 'edition.status' AND subject_id = $1`, [edition.id])).toBe(1);
     });
 
-    it('recreates lost jobs at worker start-up and removes the stale ones of an old deadline', async () => {
+    it('the reconciler recreates lost jobs and removes the stale ones of an old deadline', async () => {
       const edition = await openedEdition();
       const plan = calendarPlan(asCalendar(edition));
       // Redis lost the edition's jobs, and a job of a deadline since extended is left behind.
@@ -674,7 +674,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       await queue.add('registration-close', { editionId: edition.id }, { jobId: staleId, delay: DAY });
       expect(await pendingJobIds(edition.id)).toEqual([staleId]);
 
-      await new CalendarRecovery(calendar).onApplicationBootstrap();
+      await new CalendarRecovery(calendar).reconcile();
       expect(await pendingJobIds(edition.id)).toEqual(plan.map((s) => s.jobId).sort());
       expect(await queue.getJob(staleId)).toBeUndefined();
 

@@ -1,29 +1,13 @@
 import { TestPlatform } from './support/platform';
-import { createCategory, createEdition, juryToken, openEdition, quickCompanies } from './support/season';
-import { quickShoppers, seedEntryInTest, seedTask, type QuickShopper } from './support/shoppers';
+import type { QuickShopper } from './support/shoppers';
+import { GOOD, scoredEdition, scoreOf, WEAK, type Company } from './support/scored-edition';
 import { sleep, waitFor } from '@app/simulation';
-
-/**
- * Grid of categoryBody: greeting (max 4, weight 1), answer (max 4, weight 2), courtesy (max 1, weight 1):
- * Σ(weight × max) = 4 + 8 + 1 = 13.
- *   FULL  = {4, 4, 1}: 20 × 13 / 13 = 20
- *   GOOD  = {3, 3, 1}: 20 × (3 + 6 + 1) / 13 = 15.3846…
- *   WEAK  = {2, 2, 0}: 20 × (2 + 4 + 0) / 13 = 9.2307…
- * Quotas PHONE 2, EMAIL 1: eligible with 2 approved phone and 1 approved e-mail evaluations (80 % of each).
- */
-const FULL = { greeting: 4, answer: 4, courtesy: 1 };
-const GOOD = { greeting: 3, answer: 3, courtesy: 1 };
-const WEAK = { greeting: 2, answer: 2, courtesy: 0 };
-const scoreOf = (a: typeof FULL) => Math.round(((20 * (a.greeting + 2 * a.answer + a.courtesy)) / 13) * 10_000) / 10_000;
-
-type Company = Awaited<ReturnType<typeof quickCompanies>>[number];
 
 describe('publication: freeze, publish, winners, private reports and outcome e-mails', () => {
   let platform: TestPlatform;
   let jury: string;
   let editionId: string;
   let editionYear: number;
-  let categoryId: string;
   let shopper: QuickShopper;
   let winner: Company;
   let runnerUp: Company;
@@ -33,52 +17,16 @@ describe('publication: freeze, publish, winners, private reports and outcome e-m
 
   const sql = (text: string, params: unknown[] = []) => platform.dataSource.query(text, params);
 
-  async function approved(company: Company, channel: 'PHONE' | 'EMAIL', answers: typeof FULL) {
-    const taskId = await seedTask(platform, {
-      editionId,
-      categoryId,
-      entryId: entries[company.id],
-      companyId: company.id,
-      shopperId: shopper.id,
-      channel,
-      status: 'APPROVED',
-    });
-    const prefix = channel.toLowerCase();
-    const keyed = Object.fromEntries(Object.entries(answers).map(([k, v]) => [`${prefix}-${k}`, v]));
-    await sql(
-      `INSERT INTO evaluation (task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, score, status, reviewed_at)
-       VALUES ($1, $2, $3, $4, $5, now() - interval '2 hours', $6, '{"resolved": true, "waitSeconds": 10, "replyDelayHours": 1}', $7, 'APPROVED', now())`,
-      [taskId, entries[company.id], categoryId, shopper.id, channel, JSON.stringify(keyed), scoreOf(answers)],
-    );
-  }
+  let approved: Awaited<ReturnType<typeof scoredEdition>>['approved'];
+  let reachPublicationDate: () => Promise<void>;
 
   const resultMails = (email: string) => platform.inbox.to(email).filter((m) => /R[ée]sultats/i.test(m.subject));
 
   beforeAll(async () => {
     platform = await TestPlatform.start();
-    jury = await juryToken(platform);
-    const edition = await createEdition(platform, jury);
-    editionId = edition.id;
-    editionYear = edition.year;
-    const category = await createCategory(platform, jury, editionId, { quotas: { PHONE: 2, EMAIL: 1 }, minEntries: 3, awardThreshold: 12 });
-    categoryId = category.id;
-    await openEdition(platform, jury, editionId);
-    [winner, runnerUp, thin] = await quickCompanies(platform, 3);
-    for (const company of [winner, runnerUp, thin]) {
-      entries[company.id] = await seedEntryInTest(platform, { editionId, categoryId, companyId: company.id });
-    }
-    [shopper] = await quickShoppers(platform, 1);
-    // winner: 20 on both channels; runner-up: 15.38 on both; thin: no e-mail evaluation (insufficient data).
-    for (const [company, answers] of [
-      [winner, FULL],
-      [runnerUp, GOOD],
-    ] as const) {
-      await approved(company, 'PHONE', answers);
-      await approved(company, 'PHONE', answers);
-      await approved(company, 'EMAIL', answers);
-    }
-    await approved(thin, 'PHONE', FULL);
-    await approved(thin, 'PHONE', FULL);
+    const season = await scoredEdition(platform);
+    ({ jury, editionId, editionYear, shopper, winner, runnerUp, thin, approved, reachPublicationDate } = season);
+    Object.assign(entries, season.entries);
   });
   afterAll(async () => {
     await platform?.close();
@@ -135,13 +83,7 @@ describe('publication: freeze, publish, winners, private reports and outcome e-m
     expect(early.body.message).toMatch(/results may be published from \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(Europe\/Paris\)/);
     const versions = await platform.client.get(`/api/editions/${editionId}/results`, jury);
     expect(versions.body.every((v: { publishedAt: string | null }) => v.publishedAt === null)).toBe(true);
-    await sql(
-      `UPDATE edition SET registration_opens_at = now() - interval '100 days', registration_deadline = now() - interval '90 days',
-              payment_due_at = now() - interval '80 days', test_period_start = now() - interval '70 days', test_period_end = now() - interval '60 days',
-              results_publish_at = now() - interval '1 minute'
-        WHERE id = $1`,
-      [editionId],
-    );
+    await reachPublicationDate();
   });
 
   it('publishes the latest frozen version once: edition PUBLISHED, entries RANKED, one e-mail per user, licence invoice for the winner', async () => {

@@ -214,8 +214,8 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
 
       const first = await steps.closeRegistration(edition.id, deadline);
       const late = await steps.closeRegistration(edition.id, new Date(deadline.getTime() + 3 * 24 * 3600 * 1000));
-      expect(first.detail).toMatchObject({ moved: 1, cancelledCategories: 1 });
-      expect(late.detail).toMatchObject({ moved: 0, cancelledCategories: 0 });
+      expect(first).toMatchObject({ done: true, detail: { cancelledCategories: 1 } });
+      expect(late).toMatchObject({ done: false });
       expect(await editionStatus(edition.id)).toBe('CLOSED');
       for (const c of companies.slice(0, 3)) await platform.inbox.waitForMail(c.email, { subject: /sont closes/ });
       await platform.inbox.waitForMail(companies[3].email, { subject: /annulée/ });
@@ -307,6 +307,12 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
       await steps.startTestPeriod(edition.id, new Date(edition.testPeriodStart));
       await steps.startTestPeriod(edition.id, new Date(edition.testPeriodStart));
       expect(await editionStatus(edition.id)).toBe('TESTING');
+      for (const entry of entries) expect(await entryStatus(entry.body.id)).toBe('IN_TEST');
+
+      // Close and payment due run again (Redis lost their completed jobs): the edition is past them, nothing changes.
+      expect(await steps.closeRegistration(edition.id, new Date(edition.testPeriodStart))).toMatchObject({ done: false });
+      expect(await steps.applyPaymentDue(edition.id, new Date(edition.testPeriodStart))).toMatchObject({ done: false });
+      expect((await platform.dataSource.query(`SELECT status FROM category WHERE id = $1`, [categories[0].id]))[0].status).toBe('ACTIVE');
       for (const entry of entries) expect(await entryStatus(entry.body.id)).toBe('IN_TEST');
 
       const end = new Date(edition.testPeriodEnd);

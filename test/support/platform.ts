@@ -17,12 +17,12 @@ export class TestPlatform {
   worker: INestApplicationContext | null = null;
   inbox!: SmtpInbox;
 
-  static async start(options: { worker?: boolean } = {}): Promise<TestPlatform> {
+  static async start(options: { worker?: boolean; port?: number } = {}): Promise<TestPlatform> {
     const platform = new TestPlatform();
     platform.inbox = await SmtpInbox.start();
     process.env.SMTP_URL = platform.inbox.url;
     platform.api = await createApiApp();
-    await platform.api.listen({ port: 0, host: '127.0.0.1' });
+    await platform.api.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     platform.client = new ApiClient(await platform.api.getUrl());
     if (options.worker ?? true) await platform.startWorker();
     return platform;

@@ -7,6 +7,8 @@ import { BillingApiModule } from './billing/billing-api.module';
 import { ContestApiModule } from './contest/contest-api.module';
 import { EvaluationsApiModule } from './evaluations/evaluations-api.module';
 import { HealthController } from './health/health.controller';
+import { ShutdownDrain } from './health/shutdown-drain';
+import { PagesApiModule } from './pages/pages-api.module';
 import { PublicationApiModule } from './publication/publication-api.module';
 import { RegistrationApiModule } from './registration/registration-api.module';
 import { ScoringApiModule } from './scoring/scoring-api.module';
@@ -26,7 +28,9 @@ import { ShoppersApiModule } from './shoppers/shoppers-api.module';
     EvaluationsApiModule,
     ScoringApiModule,
     PublicationApiModule,
+    PagesApiModule,
   ],
   controllers: [HealthController],
+  providers: [ShutdownDrain],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import basicAuth from '@fastify/basic-auth';
 import { createBullBoard } from '@bull-board/api';
@@ -13,11 +14,12 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
 import { CategoriesService } from '@app/contest';
-import { ALL_QUEUES, HttpExceptionFilter, SectorQueues, createValidationPipe } from '@app/core';
+import { ALL_QUEUES, AppConfig, HttpExceptionFilter, SectorQueues, createValidationPipe } from '@app/core';
 import { AppModule } from './app.module';
 import { openApiDocument, setRoutePrefix } from './openapi';
+import { servePortal } from './web/serve-portal';
 
-/** Builds the HTTP application exactly as production runs it; tests use this too. */
+/** Builds the HTTP application exactly as production runs it (its entry point adds the drain on SIGTERM); tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
@@ -37,8 +39,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
 
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -57,6 +59,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
       void reply.header('x-request-id', request.id);
     });
   await registerQueueDashboard(app);
+  await servePortal(app, app.get(AppConfig).WEB_DIST_DIR);
 
   const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ErrorResponse, VALIDATION_ERROR_MEANING } from './http/api-errors';
+import { UNPREFIXED_ROUTES } from './pages/page-routes';
 
-/** Every route under `/api`, but the health check. */
+/** Every route under `/api`, but the health check and the pages rendered on the server. */
 export function setRoutePrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
 }
 
 /**

@@ -11,10 +11,11 @@ import { TasksProcessor } from './evaluations/tasks.processor';
 import './notifications/email-templates';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { EditionCalendarProcessor } from './registration/edition-calendar.processor';
+import { QueueReconciler } from './recovery/queue-reconciler';
 import { SectorWorkers } from './shoppers/sector-workers';
 
-/** The queue consumers and the start-up recovery; no HTTP. */
-const PROCESSORS = [NotificationsProcessor, EditionCalendarProcessor, CalendarRecovery, SectorWorkers, TasksProcessor];
+/** The queue consumers and the reconciler that rebuilds their queues from Postgres; no HTTP. */
+const PROCESSORS = [NotificationsProcessor, EditionCalendarProcessor, CalendarRecovery, SectorWorkers, TasksProcessor, QueueReconciler];
 
 /**
  * The domain modules the consumers need: the outbox (and billing's invoice PDFs it attaches), the calendar

@@ -8,7 +8,12 @@ import './templates';
 import { AccountsService } from './accounts.service';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { TokensService } from './auth/tokens.service';
+import { EmailThrottle } from './auth/email-throttle.service';
+import { ColleaguesService } from './colleagues.service';
 import { ACCOUNTS_ENTITIES } from './entities';
+import { AccountLinks } from './links/account-links.service';
+import { PasswordChanges } from './password-changes.service';
+import { SessionsService } from './sessions/sessions.service';
 
 /** Companies, users, roles and tokens. */
 @Module({
@@ -22,7 +27,7 @@ import { ACCOUNTS_ENTITIES } from './entities';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string }),
     }),
   ],
-  providers: [AccountsService, TokensService, LoginThrottle],
-  exports: [AccountsService, TokensService],
+  providers: [AccountsService, TokensService, LoginThrottle, EmailThrottle, SessionsService, AccountLinks, PasswordChanges, ColleaguesService],
+  exports: [AccountsService, TokensService, SessionsService, PasswordChanges, ColleaguesService],
 })
 export class AccountsModule {}

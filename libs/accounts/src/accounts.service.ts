@@ -6,13 +6,20 @@ import { NotificationsService } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { TokensService } from './auth/tokens.service';
+import { SessionsService, type IssuedRefreshToken } from './sessions/sessions.service';
 import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
 import { Company } from './entities/company.entity';
-import { Role, User } from './entities/user.entity';
+import { Role, User, type Locale } from './entities/user.entity';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time. */
 const DUMMY_HASH = hashPassword('not-a-real-password-0');
+
+/** A login's answer body and the refresh token the HTTP layer puts in its cookie. */
+export interface SignedIn {
+  response: LoginResponse;
+  refresh: IssuedRefreshToken;
+}
 
 @Injectable()
 export class AccountsService {
@@ -22,6 +29,7 @@ export class AccountsService {
     private readonly tokens: TokensService,
     private readonly throttle: LoginThrottle,
     private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** A company and its first user, in one transaction with the confirmation e-mail. */
@@ -78,7 +86,7 @@ export class AccountsService {
     return this.me(userId);
   }
 
-  async login(dto: LoginDto, ip: string): Promise<LoginResponse> {
+  async login(dto: LoginDto, ip: string): Promise<SignedIn> {
     await this.throttle.assertAllowed(dto.email, ip);
     const user = await this.dataSource
       .getRepository(User)
@@ -93,7 +101,30 @@ export class AccountsService {
     }
     await this.throttle.recordSuccess(dto.email);
     if (!user.emailConfirmedAt) throw new ForbiddenError('confirm your e-mail address first: open the link in the confirmation e-mail', 'EMAIL_NOT_CONFIRMED');
-    return { accessToken: this.tokens.issueAccessToken(toAuthUser(user)), user: toUserView(user) };
+    return this.startSession(user);
+  }
+
+  /** A new login: a refresh-token family and an access token that names it. */
+  async startSession(user: User): Promise<SignedIn> {
+    const refresh = await this.sessions.open(user.id);
+    return { response: this.responseFor(user, refresh.sessionId), refresh };
+  }
+
+  /** The next access and refresh tokens of a session, from its current refresh token; 401 naming why otherwise. */
+  async refreshSession(refreshToken: string | undefined): Promise<SignedIn> {
+    const refresh = await this.sessions.rotate(refreshToken);
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: refresh.userId });
+    if (!user) throw new UnauthenticatedError('this account no longer exists', 'SESSION_INVALID');
+    return { response: this.responseFor(user, refresh.sessionId), refresh };
+  }
+
+  private responseFor(user: User, sessionId: string): LoginResponse {
+    return { accessToken: this.tokens.issueAccessToken({ ...toAuthUser(user), sessionId }), user: toUserView(user) };
+  }
+
+  async setLocale(userId: string, locale: Locale): Promise<UserView> {
+    await this.dataSource.getRepository(User).update({ id: userId }, { locale });
+    return this.me(userId);
   }
 
   async me(userId: string): Promise<UserView> {

@@ -4,10 +4,11 @@ import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeo
 import { Company, companyRecipients, Role, type AuthUser, type Locale } from '@app/accounts';
 import { formatEuros, isForeignKeyViolation, InvalidError, NotFoundError } from '@app/core';
 import type { Outbox } from '@app/notifications';
-import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery } from './dto/invoice.dto';
+import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery, type TransferInstructions } from './dto/invoice.dto';
 import { Invoice, InvoiceKind, type InvoiceBuyer, type InvoicePurpose } from './entities/invoice.entity';
 import { Payment, PaymentMethod } from './entities/payment.entity';
 import { invoiceAmounts } from './vat';
+import { SELLER } from './seller';
 
 export interface IssueInvoiceInput {
   editionId: string;
@@ -281,5 +282,11 @@ export function toInvoiceView(invoice: Invoice, paid: Payment[], creditNoteId: s
     status,
     payments: paid.map((p) => ({ id: p.id, method: p.method, amountCents: p.amountCents, reference: p.reference, receivedAt: p.receivedAt })),
     pdfUrl: `/api/invoices/${invoice.id}/pdf`,
+    transfer: status === InvoiceStatus.Unpaid ? transferInstructions(invoice) : null,
   };
+}
+
+/** How to pay an invoice by bank transfer: the seller's account, and the invoice number as the reference to quote. */
+function transferInstructions(invoice: Invoice): TransferInstructions {
+  return { iban: SELLER.bank.iban, bic: SELLER.bank.bic, beneficiary: SELLER.name, reference: invoice.number };
 }

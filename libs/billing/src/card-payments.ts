@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { DomainError, AppConfig, InvalidError, UnavailableError, UpstreamError } from '@app/core';
 import type { Invoice } from './entities/invoice.entity';
+import { StandinCheckout } from './standin-checkout';
 
 export type ProviderEvent = Stripe.Event;
 export type CheckoutSession = Stripe.Checkout.Session;
@@ -11,10 +12,14 @@ export type CheckoutSession = Stripe.Checkout.Session;
 export class CardPayments {
   private client: Stripe | null = null;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly standin: StandinCheckout,
+  ) {}
 
   /** A hosted checkout page for the invoice's total; the webhook names the invoice in client_reference_id and metadata. */
   async createCheckout(invoice: Invoice): Promise<string> {
+    if (this.config.PAYMENT_PROVIDER === 'standin') return this.standin.open(invoice);
     const stripe = this.stripe();
     const base = this.config.PUBLIC_URL.replace(/\/+$/, '');
     try {

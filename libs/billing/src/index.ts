@@ -11,3 +11,5 @@ export * from './payments.service';
 export * from './seller';
 export * from './vat';
 export * from './entities';
+export * from './provider-events';
+export * from './standin-checkout';

@@ -7,7 +7,7 @@ import { CONTEST_ENTITIES } from './entities';
 
 /**
  * Editions, their calendar and its timed jobs, and sector categories. The calendar's processor and its
- * start-up recovery are the worker's (apps/worker).
+ * reconciliation are the worker's (apps/worker).
  */
 @Module({
   imports: [TypeOrmModule.forFeature(CONTEST_ENTITIES)],

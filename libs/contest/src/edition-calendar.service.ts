@@ -26,7 +26,7 @@ export interface CalendarStep {
 /** Reminders are sent this many calendar days before the deadline, at the deadline's wall-clock time. */
 export const REMINDER_DAYS = [7, 1] as const;
 
-/** The statuses whose calendar still has jobs to run (and which the worker reschedules at start-up). */
+/** The statuses whose calendar still has jobs to run (and which the worker's reconciler reschedules). */
 export const LIVE_EDITION_STATUSES: EditionStatus[] = [EditionStatus.Open, EditionStatus.Closed, EditionStatus.Testing];
 
 const PENDING_STATES: (JobState | 'unknown')[] = ['delayed', 'waiting', 'prioritized'];

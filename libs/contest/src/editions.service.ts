@@ -184,7 +184,7 @@ export class EditionsService {
     assertAcceptingEntries(edition, now);
   }
 
-  /** Queue work after a commit: a Redis failure is logged, and the worker's calendar recovery redoes it at start-up. */
+  /** Queue work after a commit: a Redis failure is logged, and the worker's reconciler redoes it within its period. */
   private async afterCommit(work: () => Promise<unknown>, what: string): Promise<void> {
     try {
       await work();

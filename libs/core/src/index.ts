@@ -22,3 +22,5 @@ export * from './errors/domain-error';
 export * from './errors/error-codes';
 export * from './queues/fail-fast';
 export * from './queues/sector-queues';
+export * from './fault-point';
+export * from './http/unavailable';

@@ -22,3 +22,28 @@ export function roundRecord<T extends Record<string, number | null | undefined>>
 export function rankedCount(category: FrozenCategory): number {
   return category.rows.filter((r) => r.rank !== null).length;
 }
+
+/** A category as the public sees it: the winner(s) only, never another entrant's name, and the figures that frame the title. */
+export interface PublicCategory {
+  code: string;
+  name: string;
+  outcome: CategoryOutcome;
+  /** The winner's score and its 95 % margin of error (the title is public, and so is how sure it is). */
+  winners: { companyName: string; score: number | null; marginOfError: number | null }[];
+  entrants: number;
+  /** Approved evaluations (tests) the ranking rests on. */
+  tests: number;
+  awardThreshold: number;
+}
+
+export function publicCategories(figures: FrozenFigures): PublicCategory[] {
+  return figures.categories.map((c) => ({
+    code: c.code,
+    name: c.name,
+    outcome: c.outcome,
+    winners: c.rows.filter((r) => r.winner).map((r) => ({ companyName: r.companyName, score: round2(r.score), marginOfError: round2(r.marginOfError) })),
+    entrants: c.entrants,
+    tests: c.rows.reduce((sum, r) => sum + r.approvedCount, 0),
+    awardThreshold: c.awardThreshold,
+  }));
+}

@@ -6,3 +6,8 @@ export * from './pdf/report-document';
 export * from './publication.module';
 export * from './publication.service';
 export * from './entities';
+export * from './titles/title-code.entity';
+export * from './titles/titles.service';
+export * from './titles/logo-kit';
+export * from './public-results.service';
+export * from './report-breakdown';

@@ -5,13 +5,15 @@ import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
 import { ScoringModule } from '@app/scoring';
 import { PublicationService } from './publication.service';
+import { PublicResults } from './public-results.service';
+import { TitlesService } from './titles/titles.service';
 import './templates';
 import { PUBLICATION_ENTITIES } from './entities';
 
 /** Freezing, publishing and correcting results; the public winners, private reports and outcome e-mails. */
 @Module({
   imports: [TypeOrmModule.forFeature(PUBLICATION_ENTITIES), ScoringModule, ContestModule, BillingModule, NotificationsModule],
-  providers: [PublicationService],
-  exports: [PublicationService],
+  providers: [PublicationService, TitlesService, PublicResults],
+  exports: [PublicationService, TitlesService, PublicResults],
 })
 export class PublicationModule {}

@@ -10,7 +10,8 @@ import { RankingsService } from '@app/scoring';
 import type { FreezeResultsDto } from './dto/results.dto';
 import type { EntryReport, FrozenResultsView, PublishedResultsView, ResultsVersionDetail, ResultsVersionSummary, WinnersView } from './dto/report.dto';
 import { ResultsVersion } from './entities/results-version.entity';
-import { rankedCount, round2, roundRecord, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
+import { publicCategories, rankedCount, round2, roundRecord, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
+import { reportBreakdown } from './report-breakdown';
 import './templates';
 
 /** Postgres: a REPEATABLE READ transaction met a concurrent change of a row it locks. */
@@ -217,13 +218,7 @@ export class PublicationService {
       digest: latest.digest,
       publishedAt: latest.publishedAt!,
       correctedFrom: previous ? { version: previous.version, publishedAt: previous.publishedAt, reason: latest.reason } : null,
-      categories: figures.categories.map((c) => ({
-        code: c.code,
-        name: c.name,
-        outcome: c.outcome,
-        winners: c.rows.filter((r) => r.winner).map((r) => ({ companyName: r.companyName, score: round2(r.score), marginOfError: round2(r.marginOfError) })),
-        entrants: c.entrants,
-      })),
+      categories: publicCategories(figures),
     };
   }
 
@@ -269,7 +264,11 @@ export class PublicationService {
       winner: row.winner,
       approvedCount: row.approvedCount,
       channelScores: roundRecord(row.channelScores),
-      criterionScores: Object.fromEntries(Object.entries(row.criterionScores ?? {}).map(([channel, scores]) => [channel, roundRecord(scores)])),
+      ...reportBreakdown(category, row, (await this.dataSource.manager.findOneBy(Category, { id: category.categoryId }))?.grids ?? {}),
+      scoreInterval:
+        row.score !== null && row.marginOfError !== null
+          ? { low: round2(Math.max(0, row.score - row.marginOfError))!, high: round2(Math.min(20, row.score + row.marginOfError))! }
+          : null,
       categoryAverage: round2(category.average),
       awardThreshold: category.awardThreshold,
       version: version.version,

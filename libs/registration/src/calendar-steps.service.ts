@@ -66,13 +66,16 @@ export class CalendarSteps {
 
   /**
    * At the deadline: OPEN → CLOSED, every entrant told, and a category that can no longer reach its
-   * minimum (fewer live entries than `minEntries`) cancelled at once.
+   * minimum (fewer live entries than `minEntries`) cancelled at once. Only the run that moves the edition out
+   * of OPEN does anything: the move and its effects commit together, so a re-run (a job Redis lost and the
+   * worker re-scheduled, or one cleaned from the dashboard) finds the edition past it and changes nothing.
    */
   async closeRegistration(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.registrationDeadline) return { step: 'registration-close', done: false };
     return this.notifications.transaction(async (outbox) => {
-      const moved = await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Open], EditionStatus.Closed);
+      if (!(await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Open], EditionStatus.Closed)))
+        return { step: 'registration-close', done: false };
       const live = await this.entries.entriesOf(outbox.tx, { editionId, status: LIVE });
       const cancelled = await this.cancelUnviableCategories(outbox, edition, live, 'live');
       const categories = await this.categoriesById(live);
@@ -82,18 +85,26 @@ export class CalendarSteps {
           status: statusLabel(entry.status, r.locale),
         }));
       }
-      return { step: 'registration-close', done: true, detail: { moved: Number(moved), told: stillLive.length, cancelledCategories: cancelled } };
+      return { step: 'registration-close', done: true, detail: { told: stillLive.length, cancelledCategories: cancelled } };
     });
   }
 
   /**
    * At the payment due date: every entry still unpaid is excluded (its invoice cancelled by a credit
    * note, its company told), then a category left with fewer paid entries than its minimum is cancelled.
+   * It applies only while the edition is CLOSED (it closes it first if that step was lost): once the test period
+   * has started the paid entries are IN_TEST, and counting CONFIRMED ones would cancel every category. Run again
+   * while CLOSED, it finds nothing unpaid and the same paid entries, so it changes nothing.
    */
   async applyPaymentDue(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.paymentDueAt) return { step: 'payment-due', done: false };
+    await this.closeRegistration(editionId, now);
     return this.notifications.transaction(async (outbox) => {
+      // Locked, so a test-period start in another worker waits for this step, and this one sees its result.
+      if ((await this.editions.findOrFail(editionId, outbox.tx, { lock: 'pessimistic_write' })).status !== EditionStatus.Closed) {
+        return { step: 'payment-due', done: false };
+      }
       const unpaid = await this.entries.entriesOf(outbox.tx, { editionId, status: [EntryStatus.PendingPayment] });
       const reason = {
         fr: `facture impayée à l’échéance du ${formatInstant(edition.paymentDueAt, edition.timezone)}`,
@@ -115,17 +126,24 @@ export class CalendarSteps {
     });
   }
 
-  /** The test period starts: CLOSED → TESTING, confirmed entries go into test. */
+  /**
+   * The test period starts: the payment due date applied first if that step was lost, then CLOSED → TESTING and
+   * the confirmed entries go into test, once (with the move). The generation job is added while the edition is in
+   * test: generation is idempotent and queues whatever it finds PENDING, so a repeated step only recovers.
+   */
   async startTestPeriod(editionId: string, now = new Date()): Promise<StepOutcome> {
     const edition = await this.editions.findOrFail(editionId);
     if (now < edition.testPeriodStart) return { step: 'test-period-start', done: false };
+    await this.applyPaymentDue(editionId, now);
     const outcome = await this.notifications.transaction(async (outbox) => {
-      const moved = await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing);
+      if (!(await this.editions.advanceStatus(outbox.tx, editionId, [EditionStatus.Closed], EditionStatus.Testing)))
+        return { step: 'test-period-start', done: false };
       const result = await outbox.tx.update(Entry, { editionId, status: EntryStatus.Confirmed }, { status: EntryStatus.InTest });
-      return { step: 'test-period-start', done: true, detail: { moved: Number(moved), inTest: result.affected ?? 0 } };
+      return { step: 'test-period-start', done: true, detail: { inTest: result.affected ?? 0 } };
     });
-    // Task generation is idempotent, so a repeated step only re-adds a job that creates nothing new.
-    await this.tasks.add('generate-tasks', { editionId }, { jobId: JobId.taskGeneration(editionId) });
+    if ((await this.editions.findOrFail(editionId)).status === EditionStatus.Testing) {
+      await this.tasks.add('generate-tasks', { editionId }, { jobId: JobId.taskGeneration(editionId) });
+    }
     return outcome;
   }
 

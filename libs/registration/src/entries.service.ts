@@ -6,7 +6,7 @@ import { BillingService, invoiceAttachment, InvoicePurpose, toInvoiceView, type 
 import { CategoriesService, CategoryStatus, EditionsService, type Category, type Edition } from '@app/contest';
 import { formatEuros, formatInstant, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
-import { channelsOf, type CreateEntryDto, type EntryView, type ListEntriesQuery } from './dto/entry.dto';
+import { channelsOf, type CreateEntryDto, type EntryDetailView, type EntryView, type ListEntriesQuery, type TimelineStep } from './dto/entry.dto';
 import { Entry, EntryStatus } from './entities/entry.entity';
 
 /** Entries: registering (with its invoice), reading, withdrawing, and confirming on payment. */
@@ -82,10 +82,38 @@ export class EntriesService implements OnModuleInit {
   }
 
   /** A company reading another company's entry gets 404, as if it did not exist. */
-  async findOne(user: AuthUser, id: string): Promise<EntryView> {
+  async findOne(user: AuthUser, id: string): Promise<EntryDetailView> {
     const entry = await this.dataSource.getRepository(Entry).findOneBy({ id, ...(user.role === Role.Jury ? {} : { companyId: user.companyId! }) });
     if (!entry) throw new NotFoundError(`entry ${id} does not exist`);
-    return (await this.toViews([entry]))[0];
+    const [view] = await this.toViews([entry]);
+    return { ...view, timeline: await this.timelineOf(view) };
+  }
+
+  /**
+   * The entry's history from its own instants, its fee's payment, and the edition's status changes in the audit
+   * log for the steps every entry of the edition takes together (the test period, the publication).
+   */
+  private async timelineOf(view: EntryView): Promise<TimelineStep[]> {
+    const editionSteps: { to: 'TESTING' | 'PUBLISHED'; at: Date }[] = await this.dataSource.query(
+      `SELECT details ->> 'to' AS "to", min(created_at) AS at FROM audit_log
+        WHERE subject_type = 'edition' AND subject_id = $1 AND action = 'edition.status' AND details ->> 'to' IN ('TESTING', 'PUBLISHED')
+        GROUP BY 1`,
+      [view.editionId],
+    );
+    const edition = (to: 'TESTING' | 'PUBLISHED') => editionSteps.find((s) => s.to === to)?.at ?? null;
+    const tested = view.status === EntryStatus.InTest || view.status === EntryStatus.Ranked;
+    // in the order an entry lives them (a card payment's instant is the provider's, to the second, so it may read
+    // a little before the registration): withdrawal and exclusion end it
+    const steps: [TimelineStep['status'], Date | null | undefined][] = [
+      ['REGISTERED', view.createdAt],
+      ['PAID', view.invoice?.payments[0]?.receivedAt],
+      ['CONFIRMED', view.confirmedAt],
+      ['IN_TEST', tested ? edition('TESTING') : null],
+      ['RANKED', view.status === EntryStatus.Ranked ? edition('PUBLISHED') : null],
+      ['WITHDRAWN', view.withdrawnAt],
+      ['EXCLUDED', view.excludedAt],
+    ];
+    return steps.filter((step): step is [TimelineStep['status'], Date] => step[1] instanceof Date).map(([status, at]) => ({ status, at }));
   }
 
   /** Before the deadline only; the entry's invoice is cancelled by a credit note. */

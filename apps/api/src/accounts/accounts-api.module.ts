@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
 import { AccountsController } from './accounts.controller';
+import { ColleaguesController } from './colleagues.controller';
+import { PasswordsController } from './passwords.controller';
+import { SessionsController } from './sessions.controller';
 
-/** The routes of sign-up, e-mail confirmation, login, the caller and the jury's users. */
+/** The routes of sign-up, e-mail confirmation, sessions, passwords, the caller, colleagues and the jury's users. */
 @Module({
   imports: [AccountsModule],
-  controllers: [AccountsController],
+  controllers: [AccountsController, SessionsController, PasswordsController, ColleaguesController],
 })
 export class AccountsApiModule {}

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView, Role } from '@app/accounts';
+import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, SignupDto, UserView, Role } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 
@@ -26,15 +25,6 @@ export class AccountsController {
   @ApiOkResponse({ type: UserView })
   confirm(@Body() dto: ConfirmEmailDto): Promise<UserView> {
     return this.accounts.confirmEmail(dto.token);
-  }
-
-  @Public()
-  @Post('auth/login')
-  @ApiErrors(401, 403, 429)
-  @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponse })
-  login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
-    return this.accounts.login(dto, request.ip);
   }
 
   @ApiBearerAuth()

@@ -5,7 +5,7 @@ const INDICATORS: ApiPropertyOptions = {
   additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } }, required: ['status'] },
 };
 
-/** What `/health` answers: the state of each service it checks (`database`, `redis`). */
+/** What `/health` answers while Postgres and Redis answer: the state of each (`database`, `redis`). */
 export class HealthResponse {
   @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] }) status: 'ok' | 'error' | 'shutting_down';
   @ApiProperty({ ...INDICATORS, description: 'The services that answer' }) info: Record<string, { status: string }>;

@@ -17,6 +17,7 @@ const MEANING: Record<number, string> = {
   403: 'Signed in, but not allowed to do this',
   404: 'Does not exist, or is not visible to the caller',
   409: 'The current state forbids it (the message names the rule)',
+  410: 'The link has expired',
   429: 'Too many attempts: try again later',
   502: 'The payment provider did not answer as expected',
   503: 'A service the platform needs is not available',

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { CreateEntryDto, ListEntriesQuery, EntriesService, EntryView } from '@app/registration';
+import { CreateEntryDto, ListEntriesQuery, EntriesService, EntryDetailView, EntryView } from '@app/registration';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 
@@ -30,9 +30,9 @@ export class EntriesController {
 
   @Roles(Role.Company, Role.Jury)
   @Get(':id')
-  @ApiOkResponse({ type: EntryView })
+  @ApiOkResponse({ type: EntryDetailView })
   @ApiErrors(404)
-  findOne(@CurrentUser() user: AuthUser, @Param('id', parseId('entry')) id: string): Promise<EntryView> {
+  findOne(@CurrentUser() user: AuthUser, @Param('id', parseId('entry')) id: string): Promise<EntryDetailView> {
     return this.entries.findOne(user, id);
   }
 

@@ -1,18 +1,17 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EditionCalendar } from '@app/contest';
+import type { Reconciles } from '../recovery/reconciles';
 
 /**
- * Recovers the calendar at worker start-up (jobs lost with Redis, or left over from a change that could not
- * reach Redis). Declared by the worker, like the processors; not a provider of ContestModule.
+ * Re-schedules the calendar of every live edition (jobs lost with Redis, or left over from a change that could not
+ * reach Redis); run by the worker's reconciler. A step re-added after it ran finds the edition past it and does nothing.
  */
 @Injectable()
-export class CalendarRecovery implements OnApplicationBootstrap {
-  private readonly logger = new Logger(CalendarRecovery.name);
-
+export class CalendarRecovery implements Reconciles {
   constructor(private readonly calendar: EditionCalendar) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async reconcile(): Promise<string | null> {
     const { editions, removed } = await this.calendar.rescheduleAll();
-    this.logger.log(`Calendar recovered: ${editions} live edition(s) scheduled, ${removed} stale job(s) removed`);
+    return removed > 0 ? `${editions} live edition(s) scheduled, ${removed} stale job(s) removed` : null;
   }
 }

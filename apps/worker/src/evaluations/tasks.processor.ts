@@ -1,9 +1,10 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { RuleAwareWorkerHost, QueueName, type JobName, type JobPayload } from '@app/core';
 import { TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { TaskDeadlines } from '@app/evaluations';
+import type { Reconciles } from '../recovery/reconciles';
 
 type TasksJobName = JobName<typeof QueueName.Tasks>;
 type TasksJob = Job<JobPayload<typeof QueueName.Tasks>, unknown, TasksJobName>;
@@ -24,7 +25,7 @@ export const TASK_SCHEDULES: Record<Exclude<TasksJobName, 'generate-tasks'>, num
 
 /** Runs the `tasks` queue: generation per edition, expiry, due-soon reminders, assignment digests. Worker only. */
 @Processor(QueueName.Tasks, { concurrency: 1 })
-export class TasksProcessor extends RuleAwareWorkerHost<TasksJob> implements OnApplicationBootstrap {
+export class TasksProcessor extends RuleAwareWorkerHost<TasksJob> implements Reconciles {
   private readonly logger = new Logger(TasksProcessor.name);
 
   constructor(
@@ -36,16 +37,15 @@ export class TasksProcessor extends RuleAwareWorkerHost<TasksJob> implements OnA
     super();
   }
 
-  /** Repeating jobs, upserted at each start (one scheduler per job, so several workers make no duplicates). */
-  async onApplicationBootstrap(): Promise<void> {
+  /** The repeating jobs that are missing, upserted (one scheduler per job, so several workers make no duplicates). */
+  async reconcile(): Promise<string | null> {
+    const made = [];
     for (const [name, every] of Object.entries(TASK_SCHEDULES) as [keyof typeof TASK_SCHEDULES, number][]) {
+      if (await this.queue.getJobScheduler(name)) continue;
       await this.queue.upsertJobScheduler(name, { every }, { name, data: {} });
+      made.push(`${name} every ${every % MINUTE === 0 ? `${every / MINUTE} min` : `${every / SECOND} s`}`);
     }
-    this.logger.log(
-      `Task schedules: ${Object.entries(TASK_SCHEDULES)
-        .map(([n, ms]) => `${n} every ${ms % MINUTE === 0 ? `${ms / MINUTE} min` : `${ms / SECOND} s`}`)
-        .join(', ')}`,
-    );
+    return made.length > 0 ? `scheduled ${made.join(', ')}` : null;
   }
 
   protected async run(job: TasksJob): Promise<unknown> {

@@ -1,17 +1,18 @@
 import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { isFinalFailure, RuleAwareWorkerHost, QueueName, type JobPayload } from '@app/core';
 import { NotificationSender, NotificationsService } from '@app/notifications';
+import type { Reconciles } from '../recovery/reconciles';
 
 type NotificationJob = Job<JobPayload<typeof QueueName.Notifications>>;
 
 /** How often the relay looks for notifications that never reached the queue. */
 const RELAY_EVERY_MS = 10_000;
 
-/** Sends queued e-mails and runs the outbox relay (at start-up and then every few seconds). Worker only. */
+/** Sends queued e-mails and runs the outbox relay every few seconds (re-created by the reconciler if Redis lost it). Worker only. */
 @Processor(QueueName.Notifications, { concurrency: 10 })
-export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob> implements OnApplicationBootstrap {
+export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob> implements Reconciles {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
@@ -22,10 +23,12 @@ export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob>
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('relay-outbox', { every: RELAY_EVERY_MS }, { name: 'relay-outbox', data: {} });
+  /** The relay's scheduler if it is missing, and every pending notification queued (an existing job is left as it is). */
+  async reconcile(): Promise<string | null> {
+    const missing = !(await this.queue.getJobScheduler('relay-outbox'));
+    if (missing) await this.queue.upsertJobScheduler('relay-outbox', { every: RELAY_EVERY_MS }, { name: 'relay-outbox', data: {} });
     const relayed = await this.notifications.relayPending();
-    if (relayed > 0) this.logger.log(`Relayed ${relayed} pending notification(s) at start-up`);
+    return missing || relayed > 0 ? `${missing ? 'relay scheduler re-created, ' : ''}${relayed} pending notification(s) relayed` : null;
   }
 
   protected async run(job: NotificationJob): Promise<unknown> {

@@ -37,8 +37,12 @@ export class SectorWorkers implements OnApplicationBootstrap, OnApplicationShutd
       this.timer.unref();
       sectorEvents.on('enqueued', this.onEnqueued);
     }
-    const requeued = await this.assignment.enqueuePending();
-    if (requeued > 0) this.logger.log(`${requeued} PENDING task(s) re-queued at start-up`);
+  }
+
+  /** PENDING tasks of editions in test whose sector queue is empty: their jobs were lost, or never queued. */
+  async reconcile(): Promise<string | null> {
+    const requeued = await this.assignment.requeueStranded();
+    return requeued > 0 ? `${requeued} stranded PENDING task(s) queued` : null;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,6 +5,8 @@ export interface AuthUser {
   id: string;
   role: Role;
   companyId: string | null;
+  /** The login (refresh-token family) the access token was issued for, if any. */
+  sessionId?: string;
 }
 
 export function isJury(user: AuthUser | null | undefined): boolean {

@@ -16,6 +16,7 @@ interface Claims {
   typ: TokenPurpose;
   role?: AuthUser['role'];
   cid?: string | null;
+  sid?: string;
 }
 
 @Injectable()
@@ -26,14 +27,16 @@ export class TokensService {
   ) {}
 
   issueAccessToken(user: AuthUser): string {
-    const claims: Claims = { sub: user.id, typ: 'access', role: user.role, cid: user.companyId };
+    const claims: Claims = { sub: user.id, typ: 'access', role: user.role, cid: user.companyId, ...(user.sessionId ? { sid: user.sessionId } : {}) };
     return this.jwt.sign(claims, { expiresIn: this.config.JWT_TTL_SECONDS });
   }
 
   /** The caller of an access token, or null when it is missing, forged, expired or of another purpose. */
   verifyAccessToken(token: string): AuthUser | null {
     const claims = this.verify(token, 'access');
-    return claims && claims.role ? { id: claims.sub, role: claims.role, companyId: claims.cid ?? null } : null;
+    return claims && claims.role
+      ? { id: claims.sub, role: claims.role, companyId: claims.cid ?? null, ...(claims.sid ? { sessionId: claims.sid } : {}) }
+      : null;
   }
 
   issuePurposeToken(purpose: Exclude<TokenPurpose, 'access'>, subject: string): string {

@@ -2,14 +2,11 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { LOCALES, type Locale, type Role } from '../entities/user.entity';
+import { PASSWORD_MESSAGE, PASSWORD_RULE } from '../account-rules';
 import { IsSiren } from '../siren';
 
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** At least 10 characters with a letter and a digit: long enough to resist guessing, short enough to type. */
-export const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{10,128}$/u;
-export const PASSWORD_MESSAGE = 'password must be 10 to 128 characters long and contain at least one letter and one digit';
 
 export class SignupDto {
   @ApiProperty({ example: 'Banque Exemple SA' })

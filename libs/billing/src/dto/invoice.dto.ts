@@ -27,6 +27,13 @@ export class PaymentView {
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
 }
 
+export class TransferInstructions {
+  @ApiProperty({ example: 'FR76 3000 6000 0112 3456 7890 189' }) iban: string;
+  @ApiProperty({ example: 'AGRIFRPPXXX' }) bic: string;
+  @ApiProperty({ description: 'The account holder to name' }) beneficiary: string;
+  @ApiProperty({ example: '2027-000042', description: 'To quote on the transfer: the invoice number' }) reference: string;
+}
+
 export class InvoiceView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['INVOICE', 'CREDIT_NOTE'] }) kind: InvoiceKind;
@@ -48,6 +55,8 @@ export class InvoiceView {
   @ApiProperty({ enum: Object.values(InvoiceStatus) }) status: InvoiceStatus;
   @ApiProperty({ type: [PaymentView] }) payments: PaymentView[];
   @ApiProperty({ example: '/api/invoices/9b1d…/pdf' }) pdfUrl: string;
+  @ApiPropertyOptional({ type: TransferInstructions, nullable: true, description: 'How to pay by bank transfer, while the invoice is unpaid' })
+  transfer: TransferInstructions | null;
 }
 
 export class CheckoutResponse {

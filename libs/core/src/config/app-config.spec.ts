@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, STANDIN_WEBHOOK_SECRET } from './app-config';
 
 describe('loadConfig', () => {
   it('runs on a developer machine with no variables at all, pointing at local services', () => {
@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'a b', /QUEUE_PREFIX may hold/],
     ['STRIPE_SECRET_KEY', 'pk_test_123', /STRIPE_SECRET_KEY must look like sk_test_/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['PAYMENT_PROVIDER', 'paypal', /PAYMENT_PROVIDER must be stripe or standin/],
   ])('refuses a wrong %s, naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -34,5 +35,32 @@ describe('loadConfig', () => {
     expect(run).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
     expect(run).toThrow(/REDIS_URL: is required/);
     expect(run).not.toThrow(/DATABASE_URL/);
+  });
+
+  describe('payment provider', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/palmares',
+      REDIS_URL: 'redis://redis',
+      SMTP_URL: 'smtp://mail',
+      PUBLIC_URL: 'https://palmares.example',
+      JWT_SECRET: 'x'.repeat(40),
+      MAIL_FROM: 'Palmares <no-reply@palmares.example>',
+    };
+
+    it('is the stand-in outside production without a Stripe key, with a local webhook secret', () => {
+      expect(loadConfig({})).toMatchObject({ PAYMENT_PROVIDER: 'standin', STRIPE_WEBHOOK_SECRET: STANDIN_WEBHOOK_SECRET });
+      expect(loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_mine' }).STRIPE_WEBHOOK_SECRET).toBe('whsec_mine');
+    });
+
+    it('is Stripe in production or with a Stripe key', () => {
+      expect(loadConfig(production).PAYMENT_PROVIDER).toBe('stripe');
+      expect(loadConfig(production).STRIPE_WEBHOOK_SECRET).toBeUndefined();
+      expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' }).PAYMENT_PROVIDER).toBe('stripe');
+    });
+
+    it('is never the stand-in in production', () => {
+      expect(() => loadConfig({ ...production, PAYMENT_PROVIDER: 'standin' })).toThrow(/PAYMENT_PROVIDER: standin takes no real payment/);
+    });
   });
 });

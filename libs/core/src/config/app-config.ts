@@ -13,6 +13,18 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/palmares';
 
+  /** How long opening a database connection (or waiting for a free one in the pool) may take before the request answers 503. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS must be an integer' })
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  /** How long one SQL statement may run; Postgres cancels it after that (and the client gives up a second later). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be an integer' })
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 15000;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -57,8 +69,26 @@ export class AppConfig {
   @Matches(/^whsec_\w+$/, { message: 'STRIPE_WEBHOOK_SECRET must look like whsec_…' })
   STRIPE_WEBHOOK_SECRET?: string;
 
+  /**
+   * Who takes card payments: Stripe's hosted checkout, or `standin`, a local page that imitates it and sends
+   * the same signed webhook. Default: `stripe` in production or when STRIPE_SECRET_KEY is set, else `standin`.
+   */
+  @IsOptional()
+  @IsIn(['stripe', 'standin'], { message: 'PAYMENT_PROVIDER must be stripe or standin' })
+  PAYMENT_PROVIDER?: 'stripe' | 'standin';
+
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   MIGRATIONS_RUN = false;
+
+  /** The built portal the API serves at `/` (nothing is served when it is not built). */
+  @IsString()
+  WEB_DIST_DIR = 'apps/web/dist';
+
+  /** How long an API process reuses a rendered public page (winners, title verification) before rendering it again. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'PUBLIC_PAGES_TTL_MS must be an integer' })
+  @Min(0)
+  PUBLIC_PAGES_TTL_MS = 5000;
 
   @IsOptional()
   @IsString()
@@ -70,6 +100,20 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** On SIGTERM the API goes on answering for this long (health says it is stopping) before it stops accepting connections. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'SHUTDOWN_DRAIN_MS must be an integer' })
+  @Min(0)
+  @Max(60000)
+  SHUTDOWN_DRAIN_MS = 3000;
+
+  /** How often a worker reconciles the queues with Postgres (repeating jobs, calendar, outbox, PENDING tasks). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'RECONCILE_EVERY_MS must be an integer' })
+  @Min(1000)
+  @Max(60000)
+  RECONCILE_EVERY_MS = 10000;
 
   /** Comma-separated category codes whose assignment queues this worker serves; empty serves every sector. */
   @Matches(/^([a-z0-9-]+(,[a-z0-9-]+)*)?$/, { message: 'WORKER_SECTORS must be category codes separated by commas, e.g. banking,telecoms' })
@@ -85,6 +129,9 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** The webhook secret of the payment stand-in when none is configured (never used in production). */
+export const STANDIN_WEBHOOK_SECRET = 'whsec_standin_development_only';
+
 /** Defaults are for developer machines only; production must say where its services and secrets are. */
 const REQUIRED_IN_PRODUCTION = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL', 'JWT_SECRET', 'MAIL_FROM'] as const;
 
@@ -99,10 +146,15 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
   }
   if (config.NODE_ENV === 'production') {
     const missing = REQUIRED_IN_PRODUCTION.filter((name) => present[name] === undefined);
-    if (missing.length > 0) {
-      throw new ConfigError(`Invalid configuration:\n${missing.map((m) => `  - ${m}: is required when NODE_ENV=production`).join('\n')}`);
-    }
+    const wrong = [
+      ...missing.map((m) => `  - ${m}: is required when NODE_ENV=production`),
+      ...(config.PAYMENT_PROVIDER === 'standin' ? ['  - PAYMENT_PROVIDER: standin takes no real payment and is refused when NODE_ENV=production'] : []),
+    ];
+    if (wrong.length > 0) throw new ConfigError(`Invalid configuration:\n${wrong.join('\n')}`);
   }
+  config.PAYMENT_PROVIDER ??= config.NODE_ENV === 'production' || config.STRIPE_SECRET_KEY ? 'stripe' : 'standin';
+  // the stand-in signs its webhooks like the provider; outside production a local secret will do
+  if (config.PAYMENT_PROVIDER === 'standin') config.STRIPE_WEBHOOK_SECRET ??= STANDIN_WEBHOOK_SECRET;
   return config;
 }
 

@@ -2,19 +2,23 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CORE_ENTITIES } from '../audit/audit-log.entity';
 import { AppConfig } from '../config/app-config';
-import { typeOrmOptions } from './typeorm-options';
+import { databaseTimeouts, typeOrmOptions } from './typeorm-options';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...typeOrmOptions(config.DATABASE_URL),
-        autoLoadEntities: true,
-        migrationsRun: config.MIGRATIONS_RUN,
-        // The preflight check has already said what is wrong; do not loop with stack traces.
-        retryAttempts: 0,
-      }),
+      useFactory: (config: AppConfig) => {
+        const options = typeOrmOptions(config.DATABASE_URL);
+        return {
+          ...options,
+          extra: { ...options.extra, ...databaseTimeouts(config) },
+          autoLoadEntities: true,
+          migrationsRun: config.MIGRATIONS_RUN,
+          // The preflight check has already said what is wrong; do not loop with stack traces.
+          retryAttempts: 0,
+        };
+      },
     }),
     TypeOrmModule.forFeature(CORE_ENTITIES),
   ],

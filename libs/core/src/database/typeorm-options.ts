@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -13,5 +14,20 @@ export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     extra: { max: 20 },
+  };
+}
+
+/**
+ * The apps' limits on the database (not the migrations' nor the benchmarks' seeding): a connection that cannot be
+ * opened, or a pool with no free connection, fails after DATABASE_CONNECT_TIMEOUT_MS; Postgres cancels a statement
+ * after DATABASE_STATEMENT_TIMEOUT_MS, and the client gives up a second later when the server cannot even say so
+ * (a network partition). Either way the request answers 503 instead of hanging.
+ */
+export function databaseTimeouts(config: Pick<AppConfig, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS'>) {
+  return {
+    connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    query_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS + 1000,
+    keepAlive: true,
   };
 }

@@ -12,6 +12,8 @@ export const ErrorKind = {
   /** Valid credentials, but not this caller's business. */
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
+  /** It existed, but is no longer valid (an expired link). */
+  Expired: 'EXPIRED',
   /** The input is fine, but the current state forbids it (deadline passed, already paid...). */
   Conflict: 'CONFLICT',
   /** Too many attempts; try later. */
@@ -70,6 +72,10 @@ export class NotFoundError extends DomainError {
   constructor(message: string, code: ErrorCode = 'NOT_FOUND') {
     super(message, code);
   }
+}
+
+export class ExpiredError extends DomainError {
+  readonly kind = ErrorKind.Expired;
 }
 
 /** The state forbids it: always with the code of the rule (`REGISTRATION_CLOSED`, `INVOICE_ALREADY_PAID`...). */

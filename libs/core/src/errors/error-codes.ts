@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 'The body is not JSON.',
   TOO_MANY_REQUESTS: 'Too many requests: try again later.',
   INTERNAL_ERROR: 'An unexpected error; it is logged with the request id.',
-  SERVICE_UNAVAILABLE: 'Postgres or Redis does not answer (health check).',
+  SERVICE_UNAVAILABLE: 'Postgres or Redis does not answer (the message says which); retry after the Retry-After seconds.',
   // Accounts
   INVALID_CREDENTIALS: 'Wrong e-mail or password.',
   TOO_MANY_FAILED_LOGINS: 'Too many failed logins for this account or address: wait for the time the message gives.',
@@ -22,6 +22,15 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: 'An account with this e-mail address already exists.',
   SIREN_TAKEN: 'A company with this SIREN is already registered.',
   TOKEN_INVALID: 'The confirmation or invitation token is invalid or has expired.',
+  WRONG_PASSWORD: 'currentPassword is not the account’s password.',
+  TOO_MANY_EMAILS: 'Too many e-mails of this kind to one address this hour.',
+  SESSION_INVALID: 'No valid session: the refresh cookie is missing, unknown, ended or expired; log in.',
+  SESSION_REUSED: 'A refresh token was used twice: every session of that login is ended; log in.',
+  LINK_INVALID: 'The e-mailed link (password reset, invitation) is not valid.',
+  LINK_ALREADY_USED: 'The e-mailed link was already used (a link works once).',
+  LINK_EXPIRED: 'The e-mailed link has expired: ask for a new one.',
+  CANNOT_REMOVE_SELF: 'A company user cannot remove themself.',
+  COMPANY_NEEDS_A_USER: 'A company keeps at least one user.',
   // Contest
   EDITION_YEAR_TAKEN: 'There is already an edition for this year (one edition a year).',
   EDITION_NOT_DRAFT: 'Only a DRAFT edition can be opened.',
@@ -58,6 +67,7 @@ export const ERROR_CODES = {
   RESULTS_BUSY: 'Another request is freezing or publishing the results: try again.',
   RESULTS_NOT_FROZEN: 'No results are frozen yet: freeze them before publishing.',
   RESULTS_NOT_YET_PUBLISHABLE: 'Results may be published only from the edition’s publication date.',
+  LICENCE_UNPAID: 'The logo kit is available once the licence invoice is paid.',
   RESULTS_ALREADY_PUBLISHED: 'The latest frozen version is already published: freeze a correction to publish again.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

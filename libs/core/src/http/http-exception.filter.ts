@@ -3,6 +3,10 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { DomainError, ErrorKind } from '../errors/domain-error';
 import type { ErrorCode } from '../errors/error-codes';
+import { UNAVAILABLE_MESSAGES, unavailableDependency } from './unavailable';
+
+/** Seconds a client is asked to wait before retrying when a dependency is down. */
+const RETRY_AFTER_SECONDS = 5;
 
 export interface ErrorBody {
   statusCode: number;
@@ -17,6 +21,7 @@ export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   [ErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
   [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorKind.Expired]: HttpStatus.GONE,
   [ErrorKind.Conflict]: HttpStatus.CONFLICT,
   [ErrorKind.Throttled]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorKind.Upstream]: HttpStatus.BAD_GATEWAY,
@@ -41,7 +46,8 @@ const INTERNAL = body(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error',
 /**
  * One error shape for every answer that is not a success: `{ statusCode, error, message, code }`, with
  * `message` a sentence that names the rule broken and `code` a stable word for programs (docs/errors.md).
- * Domain errors map here, and only here, to their status. Unknown errors become a bare 500 and are logged.
+ * Domain errors map here, and only here, to their status. A dependency that is down (database, Redis) gives a
+ * 503 that says so, with Retry-After; unknown errors become a bare 500 and are logged.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -49,6 +55,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const down = unavailableDependency(exception);
+    if (down) {
+      this.logger.warn(`${down} unavailable: ${(exception as Error).message}`);
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send(body(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGES[down], 'SERVICE_UNAVAILABLE'));
+      return;
+    }
     const answer = this.toBody(exception);
     if (answer.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     void reply.status(answer.statusCode).send(answer);

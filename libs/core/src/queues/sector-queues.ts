@@ -16,7 +16,7 @@ export type SectorWorker<R = unknown> = Worker<SectorJobs['assign-tasks'], R, 'a
 export class SectorQueues implements OnModuleDestroy {
   private readonly queues = new Map<string, Queue>();
   private readonly listeners: ((queue: Queue) => void)[] = [];
-  /** Closing: no new connection is opened (PENDING tasks are re-queued by the next worker's start-up). */
+  /** Closing: no new connection is opened (a running worker's reconciler queues the PENDING tasks left behind). */
   private closed = false;
 
   constructor(

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, perChannelSchema, perCriterionSchema, type Channel } from '@app/contest';
+import { CHANNELS, perChannelSchema, type Channel, type PerChannel } from '@app/contest';
 import { CategoryRanking, RANKING_OUTCOMES, ShopperBias } from '@app/scoring';
-import type { CategoryOutcome } from '../figures';
+import type { CriterionScore } from '../report-breakdown';
+import type { CategoryOutcome, PublicCategory } from '../figures';
 
 const DATE_TIME = { type: String, format: 'date-time' } as const;
 const SHA256 = { description: 'SHA-256 of the inputs (approved evaluations and the rules’ parameters)', example: 'e3b0c442…' };
@@ -44,12 +45,29 @@ export class PublicWinner {
   @ApiProperty({ type: Number, nullable: true, description: '95 % margin of error' }) marginOfError: number | null;
 }
 
-export class PublicCategoryResult {
+export class PublicCategoryResult implements PublicCategory {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty(OUTCOME) outcome: CategoryOutcome;
   @ApiProperty({ type: [PublicWinner], description: 'Several when ex aequo; none without a winner' }) winners: PublicWinner[];
   @ApiProperty({ type: 'integer' }) entrants: number;
+  @ApiProperty({ type: 'integer', description: 'Approved evaluations (tests) the ranking rests on' }) tests: number;
+  @ApiProperty() awardThreshold: number;
+}
+
+/** One criterion of the report: the entry's mean points and the category's. */
+export class CriterionScoreView implements CriterionScore {
+  @ApiProperty({ enum: CHANNELS, enumName: 'Channel' }) channel: Channel;
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ type: 'integer' }) max: number;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true }) categoryAverage: number | null;
+}
+
+export class ScoreInterval {
+  @ApiProperty() low: number;
+  @ApiProperty() high: number;
 }
 
 /** The public winners list: winners only, never another entrant's name. */
@@ -63,7 +81,7 @@ export class WinnersView {
   /** Set when this version corrects an earlier published one. */
   @ApiProperty({ type: CorrectedFrom, nullable: true, description: 'Set when this version corrects an earlier published one' })
   correctedFrom: CorrectedFrom | null;
-  @ApiProperty({ type: [PublicCategoryResult] }) categories: PublicCategoryResult[];
+  @ApiProperty({ type: [PublicCategoryResult] }) categories: PublicCategory[];
 }
 
 /** An entrant's private report; scores rounded to two decimals for display. */
@@ -88,8 +106,19 @@ export class EntryReport {
   @ApiProperty({ type: 'integer' }) approvedCount: number;
   @ApiProperty(perChannelSchema({ type: 'number', nullable: true }, 'Mean score per tested channel, out of 20'))
   channelScores: Record<string, number | null>;
-  @ApiProperty(perChannelSchema(perCriterionSchema({ type: 'number', nullable: true }), 'Mean points per criterion, per channel'))
-  criterionScores: Record<string, Record<string, number | null>>;
+  /** The category's mean score per channel, out of 20. */
+  @ApiProperty(perChannelSchema({ type: 'number', nullable: true }, 'The category’s mean score per channel, out of 20'))
+  channelAverages: PerChannel<number | null>;
+  /** Per criterion, labelled: the entry's mean points and the category's. */
+  @ApiProperty({ type: [CriterionScoreView], description: 'Per criterion, labelled: the entry’s mean points and the category’s' })
+  criterionScores: CriterionScore[];
+  @ApiProperty({ type: [CriterionScoreView], description: 'Where the entry is furthest above the category’s mean, best first' })
+  strengths: CriterionScore[];
+  @ApiProperty({ type: [CriterionScoreView], description: 'Where the entry is furthest below the category’s mean, weakest first' })
+  weaknesses: CriterionScore[];
+  /** The score's 95 % interval, for "your score lies between low and high" (null without a margin). */
+  @ApiProperty({ type: ScoreInterval, nullable: true, description: 'The score’s 95 % interval (null without a margin)' })
+  scoreInterval: ScoreInterval | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Mean score of the ranked entrants of the category' }) categoryAverage: number | null;
   @ApiProperty() awardThreshold: number;
   @ApiProperty({ type: 'integer' }) version: number;

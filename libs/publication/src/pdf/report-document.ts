@@ -15,6 +15,63 @@ function figure(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : value.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
+const NAVY = '#0b2e59';
+const AVERAGE_GREY = '#9a9aa0';
+const LABEL_WIDTH = 170;
+const BAR_HEIGHT = 7;
+const PAGE_BOTTOM = A4.height - MARGIN;
+
+function heading(doc: PDFKit.PDFDocument, title: string): void {
+  if (doc.y > PAGE_BOTTOM - 80) doc.addPage();
+  doc.moveDown();
+  doc.fillColor('black').font('Helvetica-Bold').fontSize(12).text(winAnsi(title), MARGIN, doc.y);
+  doc.font('Helvetica').fontSize(9).moveDown(0.3);
+}
+
+function pointList(doc: PDFKit.PDFDocument, title: string, points: EntryReport['strengths']): void {
+  if (points.length === 0) return;
+  heading(doc, title);
+  for (const p of points) {
+    doc.text(
+      winAnsi(`• ${p.label} (${CHANNEL_LABELS[p.channel] ?? p.channel}) : ${figure(p.score)} / ${p.max}, moyenne de la catégorie ${figure(p.categoryAverage)}`),
+      MARGIN,
+      doc.y,
+      {
+        width: CONTENT_WIDTH,
+      },
+    );
+  }
+}
+
+/**
+ * Horizontal bars drawn as vector shapes: per row the entry's value (navy) over the category's average (grey),
+ * both on the row's scale, with the figures written at the end. A legend first.
+ */
+function barChart(doc: PDFKit.PDFDocument, rows: { label: string; value: number | null; average: number | null; max: number }[]): void {
+  const barX = MARGIN + LABEL_WIDTH;
+  const barWidth = CONTENT_WIDTH - LABEL_WIDTH - 120;
+  const legendY = doc.y;
+  doc.rect(barX, legendY + 2, 10, BAR_HEIGHT).fill(NAVY);
+  doc.fillColor('black').text('Vous', barX + 14, legendY, { lineBreak: false });
+  doc.rect(barX + 60, legendY + 2, 10, BAR_HEIGHT).fill(AVERAGE_GREY);
+  doc.fillColor('black').text('Moyenne de la catégorie', barX + 74, legendY, { lineBreak: false });
+  doc.y = legendY + 16;
+  for (const row of rows) {
+    if (doc.y > PAGE_BOTTOM - 30) doc.addPage();
+    const y = doc.y;
+    doc.fillColor('black').text(winAnsi(row.label), MARGIN, y, { width: LABEL_WIDTH - 8, height: 2 * BAR_HEIGHT + 4, ellipsis: true });
+    doc.rect(barX, y, barWidth, BAR_HEIGHT * 2 + 2).fill('#f1f1f3');
+    const length = (value: number | null) => (value === null || row.max <= 0 ? 0 : Math.max(0, Math.min(1, value / row.max)) * barWidth);
+    doc.rect(barX, y, length(row.value), BAR_HEIGHT).fill(NAVY);
+    doc.rect(barX, y + BAR_HEIGHT + 2, length(row.average), BAR_HEIGHT).fill(AVERAGE_GREY);
+    doc
+      .fillColor('black')
+      .text(winAnsi(`${figure(row.value)} / ${row.max} (moy. ${figure(row.average)})`), barX + barWidth + 8, y + 2, { width: 112, lineBreak: false });
+    doc.y = y + 2 * BAR_HEIGHT + 10;
+  }
+  doc.x = MARGIN;
+}
+
 /** `report-2027-banking.pdf` */
 export function reportFileName(report: Pick<EntryReport, 'editionYear' | 'categoryCode'>): string {
   return `rapport-${report.editionYear}-${report.categoryCode}.pdf`;
@@ -61,15 +118,35 @@ export function renderReportDocument(report: EntryReport): Promise<Buffer> {
   }
   if (report.categoryOutcome === 'NO_WINNER') text('Le titre n’est pas décerné dans cette catégorie.');
 
-  doc.moveDown();
-  doc.font('Helvetica-Bold').fontSize(12);
-  text('Détail par canal');
-  doc.font('Helvetica').fontSize(10);
-  for (const [channel, score] of Object.entries(report.channelScores)) {
-    doc.font('Helvetica-Bold');
-    text(`${CHANNEL_LABELS[channel] ?? channel} : ${figure(score)} / 20`);
-    doc.font('Helvetica');
-    for (const [criterion, value] of Object.entries(report.criterionScores[channel] ?? {})) text(`    ${criterion} : ${figure(value)}`);
+  if (report.scoreInterval) {
+    doc.moveDown(0.5);
+    text(
+      `En clair : votre score réel se situe, avec 95 % de confiance, entre ${figure(report.scoreInterval.low)} et ${figure(report.scoreInterval.high)} sur 20` +
+        (report.rank !== null ? ` ; vous êtes ${report.rank === 1 ? '1re' : `${report.rank}e`} sur ${report.of} entreprises classées.` : '.'),
+      { width: CONTENT_WIDTH },
+    );
+  }
+  pointList(doc, 'Points forts', report.strengths);
+  pointList(doc, 'Points à améliorer', report.weaknesses);
+
+  heading(doc, 'Par canal, sur 20');
+  barChart(
+    doc,
+    Object.entries(report.channelScores).map(([channel, score]) => ({
+      label: CHANNEL_LABELS[channel] ?? channel,
+      value: score,
+      average: report.channelAverages[channel as keyof typeof report.channelAverages] ?? null,
+      max: 20,
+    })),
+  );
+  for (const channel of Object.keys(report.channelScores)) {
+    const criteria = report.criterionScores.filter((c) => c.channel === channel);
+    if (criteria.length === 0) continue;
+    heading(doc, `${CHANNEL_LABELS[channel] ?? channel} : par critère`);
+    barChart(
+      doc,
+      criteria.map((c) => ({ label: c.label, value: c.score, average: c.categoryAverage, max: c.max })),
+    );
   }
 
   doc.moveDown(2);

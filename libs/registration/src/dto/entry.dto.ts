@@ -5,8 +5,7 @@ import { InvoiceView } from '@app/billing';
 import { CHANNELS, type Channel } from '@app/contest';
 import { EntryStatus } from '../entities/entry.entity';
 import { IdFilter } from '@app/core';
-
-const MAX_PER_CHANNEL = 20;
+import { CHAT_LENGTH, MAX_CONTACT_POINTS_PER_CHANNEL, PHONE_PATTERN, SOCIAL_LENGTH, URL_OPTIONS } from '../contact-point-rules';
 
 /** Where each channel is tested; a channel left out is not tested and drops out of the weighting. */
 export class ContactPointsDto {
@@ -14,15 +13,15 @@ export class ContactPointsDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
-  @Matches(/^\+?[0-9 .()-]{6,25}$/, { each: true, message: 'contactPoints.PHONE must hold phone numbers such as +33 1 23 45 67 89' })
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
+  @Matches(PHONE_PATTERN, { each: true, message: 'contactPoints.PHONE must hold phone numbers such as +33 1 23 45 67 89' })
   PHONE?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['service-client@example.fr'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
   @IsEmail({}, { each: true, message: 'contactPoints.EMAIL must hold e-mail addresses' })
   EMAIL?: string[];
 
@@ -30,26 +29,26 @@ export class ContactPointsDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
-  @IsUrl({ require_protocol: true }, { each: true, message: 'contactPoints.WEB must hold web addresses starting with https://' })
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
+  @IsUrl(URL_OPTIONS, { each: true, message: 'contactPoints.WEB must hold web addresses starting with https://' })
   WEB?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['https://www.example.fr/chat'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
   @IsString({ each: true })
-  @Length(3, 300, { each: true, message: 'contactPoints.CHAT entries must be 3 to 300 characters long' })
+  @Length(CHAT_LENGTH.min, CHAT_LENGTH.max, { each: true, message: 'contactPoints.CHAT entries must be 3 to 300 characters long' })
   CHAT?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['@example_fr'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_PER_CHANNEL)
+  @ArrayMaxSize(MAX_CONTACT_POINTS_PER_CHANNEL)
   @IsString({ each: true })
-  @Length(2, 300, { each: true, message: 'contactPoints.SOCIAL entries must be 2 to 300 characters long' })
+  @Length(SOCIAL_LENGTH.min, SOCIAL_LENGTH.max, { each: true, message: 'contactPoints.SOCIAL entries must be 2 to 300 characters long' })
   SOCIAL?: string[];
 }
 
@@ -91,6 +90,19 @@ export class EntryView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) excludedAt: Date | null;
   @ApiProperty({ type: InvoiceView, nullable: true, description: 'The entry’s entry-fee invoice; null if none was issued' }) invoice: InvoiceView | null;
+}
+
+export const TIMELINE_STEPS = ['REGISTERED', 'PAID', 'CONFIRMED', 'WITHDRAWN', 'EXCLUDED', 'IN_TEST', 'RANKED'] as const;
+
+/** A step of an entry's history: what it became, and when. */
+export class TimelineStep {
+  @ApiProperty({ enum: TIMELINE_STEPS, enumName: 'TimelineStepStatus' }) status: (typeof TIMELINE_STEPS)[number];
+  @ApiProperty({ type: String, format: 'date-time' }) at: Date;
+}
+
+/** One entry as its page shows it: with its history, oldest first. */
+export class EntryDetailView extends EntryView {
+  @ApiProperty({ type: [TimelineStep], description: 'Oldest first' }) timeline: TimelineStep[];
 }
 
 export const channelsOf = (contactPoints: ContactPointsDto): Channel[] => CHANNELS.filter((c) => (contactPoints[c]?.length ?? 0) > 0);

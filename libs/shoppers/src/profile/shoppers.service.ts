@@ -213,7 +213,7 @@ export class ShoppersService {
       });
       return taskIds;
     });
-    // After commit: a failure to queue is only logged by the assignment, whose `enqueuePending` recovers PENDING tasks.
+    // After commit: a failure to queue is only logged by the assignment, and the worker's reconciler queues stranded PENDING tasks.
     await this.tasks.enqueue(released);
     return this.summary(shopperId);
   }

@@ -11,6 +11,13 @@ import { planAssignments, type PlanShopper, type PlanTask } from './assignment-p
 import { rotationLimitFor } from './rotation';
 import './templates';
 
+/** Task ids by their category code, in the order given. */
+function groupByCode(rows: { id: string; code: string }[]): Map<string, string[]> {
+  const byCode = new Map<string, string[]>();
+  for (const r of rows) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r.id);
+  return byCode;
+}
+
 /** Ids per `assign-tasks` job. */
 export const ASSIGN_BATCH = 200;
 /** Re-plans of one batch after a concurrent worker took the room it counted on, before the job retries. */
@@ -48,7 +55,7 @@ export class TaskAssignment {
     private readonly sectorQueues: SectorQueues,
   ) {}
 
-  /** Puts tasks on their sectors' queues in batches; a failure is only logged (`enqueuePending` recovers). */
+  /** Puts tasks on their sectors' queues in batches; a failure is only logged (the worker's reconciler queues what is stranded). */
   async enqueue(taskIds: string[]): Promise<void> {
     if (taskIds.length === 0) return;
     const byCode = new Map<string, string[]>();
@@ -66,7 +73,7 @@ export class TaskAssignment {
   async enqueueBySector(byCode: Map<string, string[]>): Promise<void> {
     if (byCode.size === 0) return;
     if (this.sectorQueues.isClosed) {
-      this.logger.warn(`Shutting down: ${[...byCode.values()].flat().length} task(s) left for enqueuePending`);
+      this.logger.warn(`Shutting down: ${[...byCode.values()].flat().length} task(s) left for the reconciler`);
       return;
     }
     sectorEvents.emit('enqueued', [...byCode.keys()]);
@@ -77,19 +84,42 @@ export class TaskAssignment {
           for (let i = 0; i < ids.length; i += ASSIGN_BATCH) jobs.push({ name: 'assign-tasks' as const, data: { taskIds: ids.slice(i, i + ASSIGN_BATCH) } });
           for (let i = 0; i < jobs.length; i += 500) await this.sectorQueues.queueFor(code).addBulk(jobs.slice(i, i + 500));
         } catch (error) {
-          this.logger.warn(`Could not queue ${ids.length} task(s) of sector ${code}; enqueuePending will: ${(error as Error).message}`);
+          this.logger.warn(`Could not queue ${ids.length} task(s) of sector ${code}; the reconciler will: ${(error as Error).message}`);
         }
       }),
     );
   }
 
-  /** Re-queues every PENDING task of an edition in test (jobs lost with Redis, or never queued); returns how many. */
-  async enqueuePending(): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT t.id FROM task t JOIN edition e ON e.id = t.edition_id WHERE t.status = 'PENDING' AND e.status = 'TESTING' ORDER BY t.id`,
+  /** Re-queues every PENDING task of the editions in test (or of one of them); returns how many. */
+  async enqueuePending(editionId?: string): Promise<number> {
+    const rows: { id: string; code: string }[] = await this.dataSource.query(
+      `SELECT t.id, c.code FROM task t JOIN edition e ON e.id = t.edition_id JOIN category c ON c.id = t.category_id
+        WHERE t.status = 'PENDING' AND e.status = 'TESTING' AND ($1::uuid IS NULL OR e.id = $1) ORDER BY t.id`,
+      [editionId ?? null],
     );
-    await this.enqueue(rows.map((r) => r.id));
+    await this.enqueueBySector(groupByCode(rows));
     return rows.length;
+  }
+
+  /**
+   * Queues the PENDING tasks of the editions in test whose sector queue has no job waiting: their jobs were lost
+   * (Redis restarted empty), never made (a crash between saving and queueing), or held by a worker that was killed
+   * (a stalled job, which BullMQ would only retry after its lock expires). A sector with jobs still waiting is left
+   * alone, and its stranded tasks are queued once it has drained. A task queued twice is harmless: the second job
+   * skips it while the first holds it, and finds it no longer PENDING after. Returns how many were queued.
+   */
+  async requeueStranded(): Promise<number> {
+    const rows: { id: string; code: string }[] = await this.dataSource.query(
+      `SELECT t.id, c.code FROM task t JOIN edition e ON e.id = t.edition_id JOIN category c ON c.id = t.category_id
+        WHERE t.status = 'PENDING' AND e.status = 'TESTING' ORDER BY t.id`,
+    );
+    const stranded = new Map<string, string[]>();
+    for (const [code, ids] of groupByCode(rows)) {
+      const counts = await this.sectorQueues.queueFor(code).getJobCounts('waiting', 'delayed', 'prioritized', 'waiting-children');
+      if (Object.values(counts).every((n) => n === 0)) stranded.set(code, ids);
+    }
+    await this.enqueueBySector(stranded);
+    return [...stranded.values()].reduce((n, ids) => n + ids.length, 0);
   }
 
   /** Assigns the PENDING tasks among `taskIds`; the ones no eligible shopper can take come back as `unassignable`. */

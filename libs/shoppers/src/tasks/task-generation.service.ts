@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CHANNELS, type Channel, type PerChannel, type Scenario } from '@app/contest';
+import { faultPoint } from '@app/core';
 import { Task, TaskStatus } from '../entities/task.entity';
 import { TaskAssignment } from './task-assignment.service';
 import { taskTimings } from './task-timings';
@@ -76,6 +77,7 @@ export class TaskGeneration {
       week: [] as string[],
     };
     let created = 0;
+    let attempted = 0;
     const createdByCode = new Map<string, string[]>();
     const flush = async () => {
       if (columns.entry.length === 0) return;
@@ -99,6 +101,7 @@ export class TaskGeneration {
         ],
       );
       created += rows.length;
+      attempted += columns.entry.length;
       for (const r of rows) {
         const code = codeOf.get(r.category_id)!;
         (createdByCode.get(code) ?? createdByCode.set(code, []).get(code)!).push(r.id);
@@ -132,9 +135,13 @@ export class TaskGeneration {
       }
     }
     await flush();
+    faultPoint('after-task-generation');
     const inserted = Date.now();
     this.logger.log(`Edition ${editionId}: ${created} task(s) generated for ${entries.length} entr(ies) in test`);
-    await this.assignment.enqueueBySector(createdByCode);
+    // A retry after a crash between the inserts and the queueing finds its tasks made already: it queues every
+    // PENDING task of the edition instead of only those it made (a job whose tasks are taken skips them).
+    if (created < attempted) await this.assignment.enqueuePending(editionId);
+    else await this.assignment.enqueueBySector(createdByCode);
     this.logger.log(`Edition ${editionId}: generated in ${inserted - began} ms, queued in ${Date.now() - inserted} ms`);
     return { created };
   }

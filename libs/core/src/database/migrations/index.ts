@@ -4,6 +4,8 @@ import { ShoppersAndTasks1764400000000 } from './1764400000000-shoppers-and-task
 import { Assignment1764500000000 } from './1764500000000-assignment';
 import { Results1764600000000 } from './1764600000000-results';
 import { RankingSums1764700000000 } from './1764700000000-ranking-sums';
+import { PortalAccounts1764800000000 } from './1764800000000-portal-accounts';
+import { TitleCodes1764810000000 } from './1764810000000-title-codes';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   Assignment1764500000000,
   Results1764600000000,
   RankingSums1764700000000,
+  PortalAccounts1764800000000,
+  TitleCodes1764810000000,
 ];

@@ -1,0 +1,105 @@
+import { Group, Select, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { AnchorLink, ButtonLink } from '../../ui/links';
+import type { EntryStatus } from '../../api/pending';
+import { queries } from '../../api/queries';
+import { useCatalogue } from '../../api/useCatalogue';
+import { EntryStatusBadge } from '../../ui/EntryStatusBadge';
+import { Instant } from '../../ui/Instant';
+import { Page } from '../../ui/Page';
+import { QueryState } from '../../ui/QueryState';
+
+const route = getRouteApi('/entries');
+const STATUSES: EntryStatus[] = ['PENDING_PAYMENT', 'CONFIRMED', 'IN_TEST', 'RANKED', 'WITHDRAWN', 'EXCLUDED'];
+
+/** The company's entries, filtered by status and edition in the URL (a filtered list can be bookmarked). */
+export function EntriesPage() {
+  const intl = useIntl();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const entries = useQuery(queries.entries());
+  const catalogue = useCatalogue();
+  return (
+    <Page title="entries.title">
+      <Group justify="space-between" align="flex-end">
+        <Group>
+          <Select
+            label={intl.formatMessage({ id: 'entries.filterStatus' })}
+            placeholder={intl.formatMessage({ id: 'entries.allStatuses' })}
+            clearable
+            value={search.status ?? null}
+            data={STATUSES.map((status) => ({ value: status, label: intl.formatMessage({ id: `entryStatus.${status}` }) }))}
+            onChange={(value) => void navigate({ search: (previous) => ({ ...previous, status: (value as EntryStatus | null) ?? undefined }) })}
+          />
+          <Select
+            label={intl.formatMessage({ id: 'entries.filterEdition' })}
+            placeholder={intl.formatMessage({ id: 'entries.allEditions' })}
+            clearable
+            value={search.editionId ?? null}
+            data={catalogue.editions.map((edition) => ({ value: edition.id, label: edition.name }))}
+            onChange={(value) => void navigate({ search: (previous) => ({ ...previous, editionId: value ?? undefined }) })}
+          />
+        </Group>
+        <ButtonLink to="/entries/new">
+          <FormattedMessage id="nav.newEntry" />
+        </ButtonLink>
+      </Group>
+      <QueryState query={entries}>
+        {(list) => {
+          const shown = list.filter(
+            (entry) => (!search.status || entry.status === search.status) && (!search.editionId || entry.editionId === search.editionId),
+          );
+          if (!shown.length)
+            return (
+              <Text>
+                <FormattedMessage id={list.length ? 'entries.noneMatch' : 'entries.none'} />
+              </Text>
+            );
+          return (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">
+                      <FormattedMessage id="entries.category" />
+                    </Table.Th>
+                    <Table.Th scope="col">
+                      <FormattedMessage id="entries.edition" />
+                    </Table.Th>
+                    <Table.Th scope="col">
+                      <FormattedMessage id="entries.status" />
+                    </Table.Th>
+                    <Table.Th scope="col">
+                      <FormattedMessage id="entries.registeredAt" />
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {shown.map((entry) => {
+                    const edition = catalogue.edition(entry.editionId);
+                    return (
+                      <Table.Tr key={entry.id}>
+                        <Table.Td>
+                          <AnchorLink to="/entries/$entryId" params={{ entryId: entry.id }}>
+                            {catalogue.category(entry.categoryId)?.name ?? intl.formatMessage({ id: 'entries.entry' })}
+                          </AnchorLink>
+                        </Table.Td>
+                        <Table.Td>{edition?.name}</Table.Td>
+                        <Table.Td>
+                          <EntryStatusBadge status={entry.status} />
+                        </Table.Td>
+                        <Table.Td>{edition && <Instant iso={entry.createdAt} timeZone={edition.timezone} />}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          );
+        }}
+      </QueryState>
+    </Page>
+  );
+}

@@ -1,0 +1,24 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { IntlProvider } from 'react-intl';
+import { CATALOGUES, type Locale } from '../i18n/locale';
+import { createQueryClient } from '../queryClient';
+import { theme } from '../theme';
+
+/** A component in the portal's providers: Mantine in test mode (dialogs render at once), the catalogue, a cache without retries. */
+export function renderInPortal(ui: ReactNode, { locale = 'fr' as Locale } = {}) {
+  return render(
+    <MantineProvider theme={theme} env="test">
+      <QueryClientProvider client={createQueryClient({ retry: false })}>
+        <IntlProvider locale={locale} defaultLocale="fr" messages={CATALOGUES[locale]}>
+          {ui}
+        </IntlProvider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+/** A JSON answer as the API gives it. */
+export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

@@ -1,0 +1,11 @@
+import { Center, Loader } from '@mantine/core';
+import { useIntl } from 'react-intl';
+
+export function PageLoader() {
+  const intl = useIntl();
+  return (
+    <Center mih="40vh">
+      <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+    </Center>
+  );
+}
