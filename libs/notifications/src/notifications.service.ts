@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { JobId, QueueName, type JobPayload } from '@app/core';
+import { JobId, QueueName, type JobQueue } from '@app/core';
 import type { Locale } from '@app/accounts';
 import { Notification, NotificationStatus, type NotificationAttachment } from './notification.entity';
 import type { TemplateData, TemplateName } from './templates/templates';
@@ -32,7 +31,7 @@ export class Outbox {
   }
 }
 
-type NotificationsQueue = Queue<JobPayload<typeof QueueName.Notifications>>;
+type NotificationsQueue = JobQueue<typeof QueueName.Notifications>;
 
 /**
  * The transactional outbox: notifications are rows written in the same transaction as the change that

@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { CategoriesService, Category, CategoryStatus, EditionStatus, EditionsService, type Edition } from '@app/contest';
-import { formatEuros, formatInstant, JobId, QueueName, type JobPayload } from '@app/core';
+import { formatEuros, formatInstant, JobId, QueueName, type JobQueue } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { invoiceAttachment } from '@app/billing';
 import { Entry, EntryStatus } from './entities/entry.entity';
@@ -31,7 +30,7 @@ export class CalendarSteps {
     private readonly editions: EditionsService,
     private readonly categories: CategoriesService,
     private readonly entries: EntriesService,
-    @InjectQueue(QueueName.Tasks) private readonly tasks: Queue<JobPayload<typeof QueueName.Tasks>>,
+    @InjectQueue(QueueName.Tasks) private readonly tasks: JobQueue<typeof QueueName.Tasks>,
   ) {}
 
   /** D-7 and D-1: every company with an entry still unpaid is reminded, once per reminder. */

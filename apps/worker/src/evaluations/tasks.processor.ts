@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
-import { RuleAwareWorkerHost, QueueName, type JobName, type JobPayload } from '@app/core';
+import type { Job } from 'bullmq';
+import { RuleAwareWorkerHost, QueueName, type JobName, type JobPayload, type JobQueue } from '@app/core';
 import { TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { TaskDeadlines } from '@app/evaluations';
 import type { Reconciles } from '../recovery/reconciles';
@@ -29,7 +29,7 @@ export class TasksProcessor extends RuleAwareWorkerHost<TasksJob> implements Rec
   private readonly logger = new Logger(TasksProcessor.name);
 
   constructor(
-    @InjectQueue(QueueName.Tasks) private readonly queue: Queue<JobPayload<typeof QueueName.Tasks>, unknown, TasksJobName>,
+    @InjectQueue(QueueName.Tasks) private readonly queue: JobQueue<typeof QueueName.Tasks>,
     private readonly generation: TaskGeneration,
     private readonly assignment: TaskAssignment,
     private readonly deadlines: TaskDeadlines,

@@ -1,7 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
-import { isFinalFailure, RuleAwareWorkerHost, QueueName, type JobPayload } from '@app/core';
+import type { Job } from 'bullmq';
+import { isFinalFailure, RuleAwareWorkerHost, QueueName, type JobPayload, type JobQueue } from '@app/core';
 import { NotificationSender, NotificationsService } from '@app/notifications';
 import type { Reconciles } from '../recovery/reconciles';
 
@@ -18,7 +18,7 @@ export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob>
   constructor(
     private readonly sender: NotificationSender,
     private readonly notifications: NotificationsService,
-    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    @InjectQueue(QueueName.Notifications) private readonly queue: JobQueue<typeof QueueName.Notifications>,
   ) {
     super();
   }

@@ -35,5 +35,5 @@ export class PaymentFlagView {
 export class WebhookAck {
   @ApiProperty() received: true;
   @ApiPropertyOptional({ description: 'The event had already been received: nothing was done' }) duplicate?: true;
-  @ApiPropertyOptional({ description: 'What the event did: PAID, FLAGGED, IGNORED' }) outcome?: string;
+  @ApiPropertyOptional({ enum: ['PAID', 'FLAGGED', 'IGNORED'], description: 'What the event did' }) outcome?: string;
 }

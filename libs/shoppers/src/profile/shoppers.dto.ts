@@ -151,7 +151,11 @@ export class ShopperProfileView {
 export class ShopperSummaryView extends OmitType(ShopperProfileView, ['conflicts'] as const) {
   @ApiProperty({ nullable: true, type: String }) suspendedAt: string | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ description: 'Number of tasks by status, e.g. { "ASSIGNED": 3, "SUBMITTED": 1 }; missing statuses are 0' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0 },
+    description: 'Number of tasks by status, e.g. { "ASSIGNED": 3, "SUBMITTED": 1 }; missing statuses are 0',
+  })
   tasks: Record<string, number>;
 }
 
