@@ -2,7 +2,6 @@ export * from './config/app-config';
 export * from './core.module';
 export * from './database/transaction';
 export * from './database/typeorm-options';
-export * from './http/http-exception.filter';
 export * from './http/validation.pipe';
 export * from './mail/mail-transport.service';
 export * from './preflight';

@@ -1,9 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
-import { DomainError, ErrorKind } from '../errors/domain-error';
-import type { ErrorCode } from '../errors/error-codes';
-import { UNAVAILABLE_MESSAGES, unavailableDependency } from './unavailable';
+import { DomainError, ErrorKind, UNAVAILABLE_MESSAGES, unavailableDependency, type ErrorCode } from '@app/core';
 
 /** Seconds a client is asked to wait before retrying when a dependency is down. */
 const RETRY_AFTER_SECONDS = 5;
