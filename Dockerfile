@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 
-# ---- build: install everything, compile the API and the worker, then drop dev dependencies ----
+# ---- build: install everything, compile the API, the worker and the portal, then drop dev dependencies ----
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -22,6 +22,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/tsconfig.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The portal's build (npm run build:web, part of npm run build), served by the API at /.
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY --from=build /app/libs ./libs
 COPY --from=build /app/scripts ./scripts
 # Files stay owned by root (read-only to the app); the process runs as the image's unprivileged user.

@@ -27,6 +27,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error', 'warn'] }],
       eqeqeq: ['error', 'always'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='maxDecimalPlaces']", message: "Use IsDecimal from @app/core: class-validator's maxDecimalPlaces throws on 1e-7." },
+      ],
     },
   },
   {

@@ -6,7 +6,8 @@ describe('accounts (sign-up, confirmation, login, roles)', () => {
   let platform: TestPlatform;
 
   beforeAll(async () => {
-    platform = await TestPlatform.start();
+    // The tests play clients behind a proxy on this machine, which names them in X-Forwarded-For.
+    platform = await TestPlatform.start({ env: { TRUSTED_PROXIES: '127.0.0.1' } });
   });
   afterAll(async () => {
     await platform.close();
@@ -84,15 +85,37 @@ describe('accounts (sign-up, confirmation, login, roles)', () => {
     });
   });
 
-  it('refuses a duplicate e-mail with 409 and keeps no half-written company', async () => {
-    const first = signupBody();
-    expect((await platform.client.post('/api/auth/signup', first)).status).toBe(201);
+  it('answers a sign-up with an e-mail in use exactly like a new one, creates nothing and tells that address', async () => {
+    const first = signupBody({ locale: 'en' });
+    const created = await platform.client.post('/api/auth/signup', first);
+    expect(created.status).toBe(201);
     const companiesBefore = await count('company');
-    const second = await platform.client.post('/api/auth/signup', signupBody({ email: first.email.toUpperCase() }));
-    expect(second.status).toBe(409);
-    expect(second.body.message).toMatch(/an account with the e-mail .* already exists/);
-    expect(await count('company')).toBe(companiesBefore);
-    expect(await count('notification', `recipient = $1`, [first.email])).toBe(1);
+    const usersBefore = await count('app_user');
+    const again = signupBody({ email: first.email.toUpperCase(), locale: 'fr' });
+    const second = await platform.client.post('/api/auth/signup', again);
+    const fresh = signupBody({ locale: 'fr' });
+    const third = await platform.client.post('/api/auth/signup', fresh);
+    expect(second.status).toBe(third.status);
+    const shape = (body: Record<string, unknown>) => ({ ...body, id: typeof body.id, companyId: typeof body.companyId, email: typeof body.email });
+    expect(shape(second.body)).toEqual(shape(third.body));
+    expect(Object.keys(second.headers).sort()).toEqual(Object.keys(third.headers).sort());
+    expect(second.body.id).not.toBe(created.body.id);
+    expect(await count('company')).toBe(companiesBefore + 1);
+    expect(await count('app_user')).toBe(usersBefore + 1);
+    const attempt = await platform.inbox.waitForMail(first.email, { subject: /tried to sign up/ });
+    expect(attempt.subject).toBe('Someone tried to sign up with your address — Palmares');
+    expect(attempt.text).toContain('http://palmares.test/login');
+    expect(await count('notification', `recipient = $1`, [first.email])).toBe(2);
+  });
+
+  it('answers two sign-ups with one new e-mail at once both with 201, and makes one account', async () => {
+    const body = signupBody();
+    const [a, b] = await Promise.all([
+      platform.client.post('/api/auth/signup', body),
+      platform.client.post('/api/auth/signup', { ...body, siren: randomSiren() }),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(await count('app_user', 'email = $1', [body.email])).toBe(1);
   });
 
   it('refuses a second company with the same SIREN with 409', async () => {

@@ -174,6 +174,54 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
       expect(await count('payment_flag', 'provider_event_id = $1', [event.id])).toBe(0);
     });
 
+    describe('a signed event of a shape the platform cannot use: 400 naming the field, nothing recorded', () => {
+      const session = (invoice: Invoice) => checkoutCompleted({ invoiceId: invoice.id, amountTotal: invoice.totalCents });
+      const cases: [string, (event: any) => unknown, RegExp][] = [
+        ['no data', ({ data: _, ...event }) => event, /^the payment event cannot be used: data must be an object holding the event object$/],
+        ['data.object null', (event) => ({ ...event, data: { object: null } }), /data\.object must be an object/],
+        ['no id', ({ id: _, ...event }) => event, /id must be the event id/],
+        ['created missing', ({ created: _, ...event }) => event, /created must be a whole number of seconds since 1970/],
+        [
+          'amount_total a string',
+          (event) => ({ ...event, data: { object: { ...event.data.object, amount_total: '1641600' } } }),
+          /data\.object\.amount_total must be a whole number of cents/,
+        ],
+        [
+          'amount_total with decimals',
+          (event) => ({ ...event, data: { object: { ...event.data.object, amount_total: 16416.5 } } }),
+          /data\.object\.amount_total must be a whole number of cents/,
+        ],
+        ['amount_total null', (event) => ({ ...event, data: { object: { ...event.data.object, amount_total: null } } }), /data\.object\.amount_total/],
+        [
+          'payment_intent a number',
+          (event) => ({ ...event, data: { object: { ...event.data.object, payment_intent: 12 } } }),
+          /data\.object\.payment_intent must be an id or an object/,
+        ],
+        ['an array body', (event) => [event], /^the payment event cannot be used: the event must be a JSON object$/],
+      ];
+      it.each(cases)('%s', async (_label, reshape, message) => {
+        const invoice = await issue();
+        const event = session(invoice);
+        const flagsBefore = await count('payment_flag', 'true', []);
+        const eventsBefore = await count('webhook_event', 'true', []);
+        const { payload, signature } = sign(reshape(event) as object);
+        const response = await deliver(platform, payload, signature);
+        expect(response).toEqual({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) } });
+        expect(await count('webhook_event', 'true', [])).toBe(eventsBefore);
+        expect(await count('payment_flag', 'true', [])).toBe(flagsBefore);
+        expect(await paymentsOf(invoice.id)).toBe(0);
+      });
+      it('an event of another type needs only the envelope', async () => {
+        const { payload, signature } = sign({
+          id: `evt_other_${Date.now()}`,
+          type: 'customer.created',
+          created: 1_800_000_000,
+          data: { object: { id: 'cus_1' } },
+        });
+        expect(await deliver(platform, payload, signature)).toEqual({ status: 200, body: { received: true, outcome: 'IGNORED' } });
+      });
+    });
+
     it('refuses a wrong amount: no payment, a flag, an e-mail to the jury, the invoice still unpaid', async () => {
       const invoice = await issue();
       const event = checkoutCompleted({ invoiceId: invoice.id, amountTotal: invoice.totalCents - 100 });

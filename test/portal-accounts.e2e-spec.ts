@@ -259,6 +259,18 @@ describe('portal accounts: sessions, passwords, language and colleagues', () => 
       expect(row.n).toBe(0);
     });
 
+    it('lets the colleague choose their language on joining, and refuses an unknown one', async () => {
+      const company = await signedInCompany(platform.client, platform.inbox);
+      const email = uniqueEmail('fr-colleague');
+      await post('/api/companies/me/users', { email, locale: 'en' }, { token: company.token });
+      const token = await tokenFromMail(platform.inbox, email, /Join/);
+      const unknown = await post('/api/companies/invitations/accept', { token, password: NEW_PASSWORD, locale: 'de' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.message).toMatch(/locale must be fr or en/);
+      const accepted = await post('/api/companies/invitations/accept', { token, password: NEW_PASSWORD, locale: 'fr' });
+      expect(accepted.body.user.locale).toBe('fr');
+    });
+
     it('refuses an expired invitation with 410 and makes no account', async () => {
       const company = await signedInCompany(platform.client, platform.inbox);
       const email = uniqueEmail('late');

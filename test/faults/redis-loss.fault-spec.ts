@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { JobId, QueueName } from '@app/core';
 import { waitFor, type ApiClient } from '@app/simulation';
+import { signupBody } from '../support/fixtures';
 import type { AppProcess } from './support/app-process';
 import { FaultPlatform } from './support/fault-platform';
 import { invoiceFigures, mailFigures, report, stepFigures, taskFigures, type Figures, type Tally } from './support/figures';
@@ -91,6 +92,9 @@ describe('fault: Redis restarted empty', () => {
     const loginMs = Date.now() - began;
     expect(login.status).toBe(503);
     expect(login.body.message).toMatch(/try again shortly/);
+    // A sign-up needs only Postgres: it answers, and its e-mail waits in the outbox for the relay.
+    const signup = await client.post('/api/auth/signup', signupBody());
+    expect(signup.status).toBe(201);
     // Tasks whose jobs Redis took with it: PENDING in Postgres, in no queue.
     const stranded = await seedPendingTasks(db, inTest.id, { slots: 10, fromSlot: 20 });
     await redis!.restart();

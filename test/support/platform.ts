@@ -17,11 +17,12 @@ export class TestPlatform {
   worker: INestApplicationContext | null = null;
   inbox!: SmtpInbox;
 
-  static async start(options: { worker?: boolean; port?: number } = {}): Promise<TestPlatform> {
+  /** `env` is this platform's own configuration on top of the run's (restored once the API is built). */
+  static async start(options: { worker?: boolean; port?: number; env?: Record<string, string> } = {}): Promise<TestPlatform> {
     const platform = new TestPlatform();
     platform.inbox = await SmtpInbox.start();
     process.env.SMTP_URL = platform.inbox.url;
-    platform.api = await createApiApp();
+    platform.api = await withEnvironment(options.env ?? {}, createApiApp);
     await platform.api.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     platform.client = new ApiClient(await platform.api.getUrl());
     if (options.worker ?? true) await platform.startWorker();
@@ -46,5 +47,18 @@ export class TestPlatform {
     await this.stopWorker();
     await this.api?.close();
     await this.inbox?.close();
+  }
+}
+
+async function withEnvironment<T>(env: Record<string, string>, build: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    return await build();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }

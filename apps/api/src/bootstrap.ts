@@ -10,11 +10,11 @@ import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
 import { CategoriesService } from '@app/contest';
-import { ALL_QUEUES, AppConfig, SectorQueues, createValidationPipe } from '@app/core';
+import { ALL_QUEUES, AppConfig, BODY_LIMIT, SectorQueues, createValidationPipe, installInputGuard, loadConfig, trustedProxies } from '@app/core';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { AppModule } from './app.module';
 import { openApiDocument, setRoutePrefix } from './openapi';
@@ -22,11 +22,13 @@ import { servePortal } from './web/serve-portal';
 
 /** Builds the HTTP application exactly as production runs it (its entry point adds the drain on SIGTERM); tests use this too. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
+  const proxies = trustedProxies(loadConfig());
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({
-      trustProxy: true,
-      bodyLimit: 1_048_576,
+      // X-Forwarded-For names the client only when it comes from a configured proxy; otherwise the TCP peer is the client.
+      trustProxy: proxies.length > 0 ? proxies : false,
+      bodyLimit: BODY_LIMIT,
       // The request id comes from the caller's x-request-id or is made here; logs and the response carry it.
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),
@@ -37,6 +39,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     },
   );
   app.useLogger(app.get(Logger));
+  installInputGuard(app);
   setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -88,8 +91,8 @@ async function registerQueueDashboard(app: NestFastifyApplication): Promise<void
   await app.register(async (scope: FastifyInstance) => {
     await scope.register(basicAuth, {
       authenticate: { realm: 'Palmares jury' },
-      validate: async (email: string, password: string) => {
-        if (!(await accounts.verifyJuryCredentials(email, password))) throw new Error('a jury e-mail and password are required');
+      validate: async (email: string, password: string, request: FastifyRequest) => {
+        if (!(await accounts.verifyJuryCredentials(email, password, request.ip))) throw new Error('a jury e-mail and password are required');
       },
     });
     scope.addHook('onRequest', scope.basicAuth);

@@ -12,22 +12,22 @@ export interface LoadResult {
   statuses: Record<number, number>;
 }
 
-/** Sends `count` requests with `concurrency` clients in flight; `make(i)` builds request i. */
+/** Sends `count` requests with `concurrency` clients in flight; `make(i)` builds request i (a GET when it has no body). */
 export async function burst(
   label: string,
   count: number,
   concurrency: number,
-  make: (i: number) => { url: string; body: unknown; token?: string },
+  make: (i: number) => { url: string; body?: unknown; token?: string },
 ): Promise<LoadResult> {
   const dispatcher = new Agent({ connections: concurrency, pipelining: 1, keepAliveTimeout: 30_000 });
   const statuses: Record<number, number> = {};
   const result = await burstOf(label, count, concurrency, async (i) => {
     const { url, body, token } = make(i);
     const response = await request(url, {
-      method: 'POST',
+      method: body === undefined ? 'GET' : 'POST',
       dispatcher,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     await response.body.dump();
     statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;

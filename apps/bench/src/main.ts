@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { benchAssignment } from './assignment.bench';
 import { benchRankings } from './rankings.bench';
 import { benchRegistration } from './registration.bench';
+import { benchWeb } from './web.bench';
 
 /** `node dist/apps/bench/main.js <name>`: one benchmark per name; each prints its figures. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   registration: benchRegistration,
   assignment: benchAssignment,
   rankings: benchRankings,
+  web: benchWeb,
 };
 
 const name = process.argv[2] ?? '';

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { inTransaction, openBenchEnvironment } from './bench-environment';
 import { startCeilingServer } from './ceiling-server';
+import { post, waitForHealth } from './http';
 import { burst, burstOf, printResults } from './load';
 
 /**
@@ -151,26 +152,4 @@ export async function benchRegistration(): Promise<void> {
     await pool.end();
     await environment.close();
   }
-}
-
-async function post(url: string, token: string, body: unknown) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json as { id: string };
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(url)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
 }

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from '@tanstack/react-router';
 import type { EntryStatus } from './api/pending';
 import type { Auth } from './auth/AuthProvider';
-import { homeOf } from './auth/roles';
+import { homeOf, safeNext } from './auth/roles';
 import type { Role } from './auth/session';
 import { Shell } from './ui/Shell';
 import { NotFound } from './ui/NotFound';
@@ -27,10 +27,12 @@ const requireRole =
     if (!roles.includes(session.user.role)) throw redirect({ to: homeOf(session.user.role) });
   };
 
-/** Pages for visitors only: a signed-in user is sent to their own home. */
-const anonymousOnly = ({ context }: { context: RouterContext }) => {
+/** Pages for visitors only: a signed-in user goes where the login was asked for, else to their own home. */
+const anonymousOnly = ({ context, search }: { context: RouterContext; search: { next?: string } }) => {
   const { session } = context.auth;
-  if (session.status === 'signed-in') throw redirect({ to: homeOf(session.user.role) });
+  if (session.status !== 'signed-in') return;
+  const next = safeNext(search.next);
+  throw next ? redirect({ href: next }) : redirect({ to: homeOf(session.user.role) });
 };
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Shell, notFoundComponent: NotFound });
@@ -164,8 +166,9 @@ const routeTree = rootRoute.addChildren([
   jury,
 ]);
 
-export function createAppRouter(context: RouterContext) {
-  return createRouter({ routeTree, context, defaultPreload: 'intent', scrollRestoration: true });
+/** The portal's router; tests give it a memory history. */
+export function createAppRouter(context: RouterContext, history?: RouterHistory) {
+  return createRouter({ routeTree, context, history, defaultPreload: 'intent', scrollRestoration: true });
 }
 
 declare module '@tanstack/react-router' {

@@ -6,7 +6,7 @@ import { AppConfig } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
 import './templates';
 import { AccountsService } from './accounts.service';
-import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { EmailThrottle } from './auth/email-throttle.service';
 import { ColleaguesService } from './colleagues.service';
@@ -27,7 +27,7 @@ import { SessionsService } from './sessions/sessions.service';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string }),
     }),
   ],
-  providers: [AccountsService, TokensService, LoginThrottle, EmailThrottle, SessionsService, AccountLinks, PasswordChanges, ColleaguesService],
-  exports: [AccountsService, TokensService, SessionsService, PasswordChanges, ColleaguesService],
+  providers: [AccountsService, TokensService, PasswordThrottle, EmailThrottle, SessionsService, AccountLinks, PasswordChanges, ColleaguesService],
+  exports: [AccountsService, TokensService, PasswordThrottle, SessionsService, PasswordChanges, ColleaguesService],
 })
 export class AccountsModule {}

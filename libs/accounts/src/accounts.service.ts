@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, isUniqueViolation, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@app/core';
-import { NotificationsService } from '@app/notifications';
+import { AppConfig, isUniqueViolation, NotFoundError, ConflictError, ForbiddenError, UnauthenticatedError } from '@app/core';
+import { NotificationsService, type Outbox } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
-import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { SessionsService, type IssuedRefreshToken } from './sessions/sessions.service';
 import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
@@ -27,16 +28,22 @@ export class AccountsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly tokens: TokensService,
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: PasswordThrottle,
     private readonly config: AppConfig,
     private readonly sessions: SessionsService,
   ) {}
 
-  /** A company and its first user, in one transaction with the confirmation e-mail. */
+  /**
+   * A company and its first user, in one transaction with the confirmation e-mail. An e-mail already in use
+   * is answered exactly like a new one (the answer never tells who has an account): nothing is created and
+   * that address is told someone tried to sign up with it.
+   */
   async signup(dto: SignupDto): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.notifications.transaction(async (outbox) => {
+        const existing = await outbox.tx.findOne(User, { where: { email: dto.email } });
+        if (existing) return this.signupAttempted(outbox, existing, dto);
         const company = await outbox.tx.save(
           outbox.tx.create(Company, {
             legalName: dto.companyName,
@@ -47,14 +54,16 @@ export class AccountsService {
             billingAddress: dto.billingAddress,
           }),
         );
-        const user = await this.insertUser(outbox.tx, {
-          email: dto.email,
-          passwordHash,
-          role: Role.Company,
-          companyId: company.id,
-          locale: dto.locale ?? 'fr',
-          name: dto.name ?? null,
-        });
+        const user = await outbox.tx.save(
+          outbox.tx.create(User, {
+            email: dto.email,
+            passwordHash,
+            role: Role.Company,
+            companyId: company.id,
+            locale: dto.locale ?? 'fr',
+            name: dto.name ?? null,
+          }),
+        );
         const token = this.tokens.issuePurposeToken('email-confirmation', user.id);
         await outbox.notify({
           template: 'account-confirmation',
@@ -68,8 +77,31 @@ export class AccountsService {
     } catch (error) {
       if (isUniqueViolation(error, 'company_siren_key'))
         throw new ConflictError(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`, 'SIREN_TAKEN');
+      // The same e-mail signed up twice at once: the loser is answered as an e-mail already in use.
+      if (isUniqueViolation(error, 'app_user_email_key')) return this.signup(dto);
       throw error;
     }
+  }
+
+  /** The answer a new account would get, with ids that name nothing; the address's owner is e-mailed (at most once an hour). */
+  private async signupAttempted(outbox: Outbox, existing: User, dto: SignupDto): Promise<UserView> {
+    const hour = new Date().toISOString().slice(0, 13);
+    await outbox.notify({
+      template: 'signup-attempt',
+      to: existing.email,
+      locale: existing.locale,
+      data: { loginUrl: `${this.config.PUBLIC_URL}/login` },
+      dedupeKey: `signup-attempt:${existing.id}:${hour}`,
+    });
+    return {
+      id: randomUUID(),
+      email: dto.email,
+      role: Role.Company,
+      companyId: randomUUID(),
+      locale: dto.locale ?? 'fr',
+      name: dto.name ?? null,
+      emailConfirmed: false,
+    };
   }
 
   /** Confirms the e-mail address named by a confirmation token; a token works once. */
@@ -86,22 +118,16 @@ export class AccountsService {
     return this.me(userId);
   }
 
-  async login(dto: LoginDto, ip: string): Promise<SignedIn> {
-    await this.throttle.assertAllowed(dto.email, ip);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: dto.email })
-      .getOne();
-    const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(dto.email, ip);
-      throw new UnauthenticatedError('wrong e-mail or password', 'INVALID_CREDENTIALS');
-    }
-    await this.throttle.recordSuccess(dto.email);
-    if (!user.emailConfirmedAt) throw new ForbiddenError('confirm your e-mail address first: open the link in the confirmation e-mail', 'EMAIL_NOT_CONFIRMED');
-    return this.startSession(user);
+  async login(dto: LoginDto, address: string): Promise<SignedIn> {
+    let user: User | null = null;
+    const right = await this.throttle.attempt({ account: dto.email, address }, async () => {
+      user = await this.withPasswordHash().where('u.email = :email', { email: dto.email }).getOne();
+      return this.passwordMatches(user, dto.password);
+    });
+    if (!right || !user) throw new UnauthenticatedError('wrong e-mail or password', 'INVALID_CREDENTIALS');
+    const known: User = user;
+    if (!known.emailConfirmedAt) throw new ForbiddenError('confirm your e-mail address first: open the link in the confirmation e-mail', 'EMAIL_NOT_CONFIRMED');
+    return this.startSession(known);
   }
 
   /** A new login: a refresh-token family and an access token that names it. */
@@ -158,14 +184,22 @@ export class AccountsService {
     if (!anyJury) await this.createJuryUser({ email: this.config.JURY_EMAIL.toLowerCase(), password: this.config.JURY_PASSWORD });
   }
 
-  /** Checks a jury user's e-mail and password (for the queue dashboard's basic auth). */
-  async verifyJuryCredentials(email: string, password: string): Promise<boolean> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury })
-      .getOne();
+  /** Checks a jury user's e-mail and password (for the queue dashboard's basic auth), through the login throttle. */
+  async verifyJuryCredentials(email: string, password: string, address: string): Promise<boolean> {
+    return this.throttle.attempt({ account: email, address }, async () =>
+      this.passwordMatches(
+        await this.withPasswordHash().where('u.email = :email AND u.role = :role', { email: email.toLowerCase(), role: Role.Jury }).getOne(),
+        password,
+      ),
+    );
+  }
+
+  private withPasswordHash() {
+    return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash');
+  }
+
+  /** Verifies against a dummy hash when there is no such user, so a wrong e-mail and a wrong password take the same time. */
+  private async passwordMatches(user: User | null, password: string): Promise<boolean> {
     const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
     return valid && user !== null;
   }

@@ -64,8 +64,8 @@ export class ColleaguesService {
     });
   }
 
-  /** Makes the invited colleague's account (its address is proven by the link); the link works once. */
-  async accept(token: string, password: string): Promise<User> {
+  /** Makes the invited colleague's account (its address is proven by the link), in their language if they chose one; the link works once. */
+  async accept(token: string, password: string, locale?: Locale): Promise<User> {
     const passwordHash = await hashPassword(password);
     return this.dataSource.transaction(async (tx) => {
       const link = await this.links.use(tx, LinkPurpose.ColleagueInvitation, token);
@@ -74,7 +74,7 @@ export class ColleaguesService {
         passwordHash,
         role: Role.Company,
         companyId: link.companyId,
-        locale: link.locale,
+        locale: locale ?? link.locale,
         emailConfirmedAt: new Date(),
       });
     });

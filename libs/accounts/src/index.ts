@@ -10,6 +10,7 @@ export * from './siren';
 export * from './recipients';
 export * from './passwords';
 export * from './entities';
+export * from './auth/password-throttle.service';
 export * from './sessions/sessions.service';
 export * from './password-changes.service';
 export * from './colleagues.service';

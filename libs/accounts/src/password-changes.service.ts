@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, InvalidError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { EmailThrottle } from './auth/email-throttle.service';
-import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordThrottle } from './auth/password-throttle.service';
 import { User } from './entities/user.entity';
 import { LinkPurpose } from './links/account-link.entity';
 import { AccountLinks } from './links/account-links.service';
@@ -19,7 +19,7 @@ export class PasswordChanges {
     private readonly notifications: NotificationsService,
     private readonly links: AccountLinks,
     private readonly sessions: SessionsService,
-    private readonly loginThrottle: LoginThrottle,
+    private readonly throttle: PasswordThrottle,
     private readonly emailThrottle: EmailThrottle,
     private readonly config: AppConfig,
   ) {}
@@ -66,12 +66,8 @@ export class PasswordChanges {
       .addSelect('u.passwordHash')
       .where('u.id = :userId', { userId })
       .getOneOrFail();
-    await this.loginThrottle.assertAllowed(user.email, ip);
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.loginThrottle.recordFailure(user.email, ip);
-      throw new InvalidError('currentPassword is not this account’s password: nothing was changed', 'WRONG_PASSWORD');
-    }
-    await this.loginThrottle.recordSuccess(user.email);
+    const right = await this.throttle.attempt({ account: user.email, address: ip }, () => verifyPassword(user.passwordHash, currentPassword));
+    if (!right) throw new InvalidError('currentPassword is not this account’s password: nothing was changed', 'WRONG_PASSWORD');
     if (currentPassword === newPassword) throw new InvalidError('newPassword must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (tx) => {

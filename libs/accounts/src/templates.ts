@@ -3,6 +3,7 @@ import { defineTemplates } from '@app/notifications';
 declare module '@app/notifications' {
   interface TemplateData {
     'account-confirmation': { companyName: string; confirmUrl: string };
+    'signup-attempt': { loginUrl: string };
     'password-reset': { resetUrl: string };
     'colleague-invitation': { companyName: string; inviterEmail: string; joinUrl: string };
   }
@@ -19,6 +20,18 @@ defineTemplates({
       subject: 'Confirm your e-mail address — Palmares',
       text: 'Hello,\n\nYour account for {{companyName}} has been created. Confirm your address by opening this link:\n{{confirmUrl}}\n\nThe link is valid for 48 hours and works once.',
       html: '<p>Hello,</p><p>Your account for <strong>{{companyName}}</strong> has been created.</p><p><a href="{{confirmUrl}}">Confirm my e-mail address</a></p><p>The link is valid for 48 hours and works once.</p>',
+    },
+  },
+  'signup-attempt': {
+    fr: {
+      subject: 'Tentative d’inscription avec votre adresse — Palmares',
+      text: 'Bonjour,\n\nQuelqu’un vient de demander un nouveau compte Palmares avec votre adresse e-mail. Vous avez déjà un compte : aucun autre n’a été créé.\n\nPour vous connecter : {{loginUrl}}\n\nSi ce n’était pas vous, vous pouvez ignorer ce message.',
+      html: '<p>Bonjour,</p><p>Quelqu’un vient de demander un nouveau compte Palmares avec votre adresse e-mail. Vous avez déjà un compte : aucun autre n’a été créé.</p><p><a href="{{loginUrl}}">Me connecter</a></p><p>Si ce n’était pas vous, vous pouvez ignorer ce message.</p>',
+    },
+    en: {
+      subject: 'Someone tried to sign up with your address — Palmares',
+      text: 'Hello,\n\nSomeone just asked for a new Palmares account with your e-mail address. You already have an account: no other one was created.\n\nTo log in: {{loginUrl}}\n\nIf this was not you, you can ignore this message.',
+      html: '<p>Hello,</p><p>Someone just asked for a new Palmares account with your e-mail address. You already have an account: no other one was created.</p><p><a href="{{loginUrl}}">Log in</a></p><p>If this was not you, you can ignore this message.</p>',
     },
   },
   'password-reset': {

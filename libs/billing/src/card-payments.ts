@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { DomainError, AppConfig, InvalidError, UnavailableError, UpstreamError } from '@app/core';
 import type { Invoice } from './entities/invoice.entity';
+import { readProviderEvent, type ProviderEvent } from './provider-event';
 import { StandinCheckout } from './standin-checkout';
-
-export type ProviderEvent = Stripe.Event;
-export type CheckoutSession = Stripe.Checkout.Session;
 
 /** The card payment provider (Stripe's hosted checkout and signed webhooks), behind the two calls the platform makes. */
 @Injectable()
@@ -51,17 +49,19 @@ export class CardPayments {
     }
   }
 
-  /** The event of a webhook whose signature matches its exact bytes; 400 otherwise. */
+  /** The event of a webhook whose signature matches its exact bytes and whose shape the platform can use; 400 otherwise. */
   verifyEvent(rawBody: Buffer | undefined, signature: string | undefined): ProviderEvent {
     const secret = this.config.STRIPE_WEBHOOK_SECRET;
     if (!secret) throw new UnavailableError('payment webhooks are not configured: set STRIPE_WEBHOOK_SECRET', 'PAYMENTS_NOT_CONFIGURED');
     if (!signature) throw new InvalidError('the stripe-signature header is required: payment webhooks must be signed', 'WEBHOOK_SIGNATURE_INVALID');
     if (!rawBody || rawBody.length === 0) throw new InvalidError('the webhook has no body: a signed JSON event is expected', 'WEBHOOK_SIGNATURE_INVALID');
+    let event: unknown;
     try {
-      return Stripe.webhooks.constructEvent(rawBody, signature, secret);
+      event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
     } catch {
       throw new InvalidError('the webhook signature does not match its body, or is too old: the event was not accepted', 'WEBHOOK_SIGNATURE_INVALID');
     }
+    return readProviderEvent(event);
   }
 
   private stripe(): Stripe {

@@ -5,7 +5,8 @@ import { juryRecipients, type AuthUser, type Locale } from '@app/accounts';
 import { audit, formatEuros, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { BillingService } from './billing.service';
-import { CardPayments, type CheckoutSession, type ProviderEvent } from './card-payments';
+import { CardPayments } from './card-payments';
+import { checkoutSessionOf, type CheckoutSession, type ProviderEvent } from './provider-event';
 import type { CheckoutResponse, InvoiceView } from './dto/invoice.dto';
 import type { PaymentFlagView, RecordBankTransferDto, WebhookAck } from './dto/payment.dto';
 import { Invoice, InvoiceKind } from './entities/invoice.entity';
@@ -159,13 +160,8 @@ export class PaymentsService {
   }
 
   private async handle(outbox: Outbox, event: ProviderEvent): Promise<WebhookOutcome> {
-    switch (event.type) {
-      case 'checkout.session.completed':
-      case 'checkout.session.async_payment_succeeded':
-        return this.settleCheckout(outbox, event.id, event.created, event.data.object);
-      default:
-        return WebhookOutcome.Ignored;
-    }
+    const session = checkoutSessionOf(event);
+    return session ? this.settleCheckout(outbox, event.id, event.created, session) : WebhookOutcome.Ignored;
   }
 
   private async settleCheckout(outbox: Outbox, eventId: string, created: number, session: CheckoutSession): Promise<WebhookOutcome> {
@@ -175,7 +171,10 @@ export class PaymentsService {
     const invoiceId = session.client_reference_id ?? session.metadata?.invoiceId ?? null;
     const received = session.amount_total;
     // Locked before anything is checked: two events paying one invoice are looked at one after the other.
-    const invoice = invoiceId && UUID.test(invoiceId) ? await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const invoice =
+      typeof invoiceId === 'string' && UUID.test(invoiceId)
+        ? await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } })
+        : null;
     if (!invoice) return this.flag(outbox, eventId, null, received, 'UNKNOWN_INVOICE');
     if (invoice.kind === InvoiceKind.CreditNote) return this.flag(outbox, eventId, invoice, received, 'CREDIT_NOTE');
     const { payment, creditNote } = await this.billing.settlementOf(tx, invoice.id);
@@ -183,7 +182,8 @@ export class PaymentsService {
     if (payment) return this.flag(outbox, eventId, invoice, received, 'ALREADY_PAID');
     if (session.currency && session.currency.toLowerCase() !== 'eur') return this.flag(outbox, eventId, invoice, received, 'CURRENCY_MISMATCH');
     if (received !== invoice.totalCents) return this.flag(outbox, eventId, invoice, received, 'AMOUNT_MISMATCH');
-    const paymentIntent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+    const intentId = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+    const paymentIntent = typeof intentId === 'string' ? intentId : null;
     await this.billing.recordPayment(outbox, invoice, {
       method: PaymentMethod.Card,
       amountCents: received,

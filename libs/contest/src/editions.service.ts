@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
-import { audit, formatInstant, isUniqueViolation, NotFoundError, UUID_PATTERN, ConflictError, InvalidError } from '@app/core';
+import { audit, formatInstant, isUniqueViolation, NotFoundError, UUID_PATTERN, ConflictError, InvalidError, withinDeadline } from '@app/core';
 
 export { UUID_PATTERN };
 import type { CreateEditionDto, DeadlineExtensionDto, EditionView } from './dto/edition.dto';
@@ -187,9 +187,9 @@ export class EditionsService {
   /** Queue work after a commit: a Redis failure is logged, and the worker's reconciler redoes it within its period. */
   private async afterCommit(work: () => Promise<unknown>, what: string): Promise<void> {
     try {
-      await work();
+      await withinDeadline(work(), what);
     } catch (error) {
-      this.logger.warn(`Could not ${what} now; the worker's calendar recovery will at its next start: ${(error as Error).message}`);
+      this.logger.warn(`Could not ${what} now; the worker's reconciler will: ${(error as Error).message}`);
     }
   }
 }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { JobId, QueueName, type JobQueue } from '@app/core';
+import { JobId, QueueName, withinDeadline, type JobQueue } from '@app/core';
 import type { Locale } from '@app/accounts';
 import { Notification, NotificationStatus, type NotificationAttachment } from './notification.entity';
 import type { TemplateData, TemplateName } from './templates/templates';
@@ -86,8 +86,11 @@ export class NotificationsService {
   async dispatch(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     try {
-      await this.queue.addBulk(
-        ids.map((notificationId) => ({ name: 'send-notification', data: { notificationId }, opts: { jobId: JobId.notification(notificationId) } })),
+      await withinDeadline(
+        this.queue.addBulk(
+          ids.map((notificationId) => ({ name: 'send-notification', data: { notificationId }, opts: { jobId: JobId.notification(notificationId) } })),
+        ),
+        `queue ${ids.length} notification(s)`,
       );
     } catch (error) {
       this.logger.warn(`Could not queue ${ids.length} notification(s) now, the outbox relay will: ${(error as Error).message}`);

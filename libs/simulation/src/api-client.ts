@@ -12,8 +12,8 @@ export interface ServerError {
 }
 
 /**
- * A real HTTP client of the Palmares API (fetch); `ip` is sent as X-Forwarded-For (the API trusts its
- * proxy). Every 5xx answer is kept in `serverErrors`, so a caller can prove no client ever saw one.
+ * A real HTTP client of the Palmares API (fetch); `ip` is sent as X-Forwarded-For (which the API believes
+ * only from a peer in TRUSTED_PROXIES). Every 5xx answer is kept in `serverErrors`, so a caller can prove no client ever saw one.
  */
 export class ApiClient {
   readonly serverErrors: ServerError[] = [];

@@ -51,6 +51,7 @@ export class BrowserPortal {
       timezoneId: 'Europe/Paris',
       viewport: { width: 1280, height: 900 },
     });
+    context.setDefaultTimeout(10_000);
     return { context, page: await context.newPage() };
   }
 
@@ -66,6 +67,7 @@ export class BrowserPortal {
 
 /** Axe on the page as it stands: no serious or critical violation (WCAG 2.1 AA rules). */
 export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, SignupDto, UserView, Role } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('accounts')
@@ -11,6 +12,7 @@ export class AccountsController {
 
   /** A company and its first user; sends the confirmation e-mail. */
   @Public()
+  @SendsEmail()
   @Post('auth/signup')
   @ApiErrors(409)
   @ApiCreatedResponse({ type: UserView })

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { FastifyReply } from 'fastify';
 import { AccountsService, ColleaguesService, LoginResponse, Role, type AuthUser } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';
 import { parseId } from '@app/core';
 import { sendSession } from './refresh-cookie';
@@ -28,6 +29,7 @@ export class ColleaguesController {
   /** E-mails the colleague a link to join (valid 48 hours, once); 409 when the address already has an account. */
   @ApiBearerAuth()
   @Roles(Role.Company)
+  @SendsEmail()
   @Post('me/users')
   @ApiErrors(409, 429)
   @ApiCreatedResponse({ type: InvitationView })
@@ -52,7 +54,7 @@ export class ColleaguesController {
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
   async accept(@Body() dto: AcceptInvitationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
-    const user = await this.colleagues.accept(dto.token, dto.password);
+    const user = await this.colleagues.accept(dto.token, dto.password, dto.locale);
     return sendSession(reply, await this.accounts.startSession(user));
   }
 }

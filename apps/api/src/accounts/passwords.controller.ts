@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse
 import type { FastifyRequest } from 'fastify';
 import { AccountsService, PasswordChanges, UserView, type AuthUser } from '@app/accounts';
 import { CurrentUser, Public } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';
 import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto, UpdateMeDto } from './portal-accounts.dto';
 
@@ -17,6 +18,7 @@ export class PasswordsController {
 
   /** Always 202: whether the address has an account is never told. The e-mail's link works once, for one hour. */
   @Public()
+  @SendsEmail()
   @Post('auth/password-reset')
   @ApiErrors(429)
   @HttpCode(202)

@@ -1,5 +1,6 @@
 import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { FreeText } from '@app/core';
 import { LOCALES, PASSWORD_RULE, SignupDto, type Locale } from '@app/accounts';
 
 class LinkTokenDto {
@@ -14,15 +15,18 @@ export class PasswordResetRequestDto extends PickType(SignupDto, ['email'] as co
 /** The new password follows the sign-up's rule. */
 export class PasswordResetConfirmDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password'] as const)) {}
 
-export class AcceptInvitationDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password'] as const)) {}
+/** The colleague chooses a password, and may choose their language (the invitation's otherwise). */
+export class AcceptInvitationDto extends IntersectionType(LinkTokenDto, PickType(SignupDto, ['password', 'locale'] as const)) {}
 
 export class ChangePasswordDto {
   @ApiProperty()
+  @FreeText()
   @IsString({ message: 'currentPassword is required' })
   @Length(1, 200, { message: 'currentPassword is required' })
   currentPassword: string;
 
   @ApiProperty({ minLength: 10 })
+  @FreeText()
   @IsString({ message: 'newPassword must be 10 to 128 characters long and contain at least one letter and one digit' })
   @Matches(PASSWORD_RULE, { message: 'newPassword must be 10 to 128 characters long and contain at least one letter and one digit' })
   newPassword: string;

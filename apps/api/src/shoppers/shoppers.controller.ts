@@ -14,6 +14,7 @@ import {
   ShoppersService,
 } from '@app/shoppers';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('shoppers')
@@ -24,6 +25,7 @@ export class ShoppersController {
 
   /** Invites a mystery shopper: e-mails a link, valid 14 days and single-use, that creates the account. */
   @Roles(Role.Jury)
+  @SendsEmail()
   @Post('invitations')
   @ApiErrors(409)
   @ApiCreatedResponse({ type: InvitationView })

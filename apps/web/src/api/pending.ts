@@ -1,13 +1,11 @@
 /**
  * Routes and fields the portal uses that `openapi.json` does not describe yet: the entries' responses,
- * which lack a schema until the contract is complete (issue 10), and issue 13's report and licence
- * routes (built by the server side of the portal). Written in openapi-typescript's shape so that the client treats them like the
+ * report and entry timeline, which lack a schema until the contract is complete (issue 10). Written in openapi-typescript's shape so that the client treats them like the
  * generated ones; delete each entry once the committed document describes it, and the web build then
  * checks it against the API.
  */
-import type { components } from './schema';
+import type { Invoice } from './types';
 
-type Schemas = components['schemas'];
 type Channel = 'PHONE' | 'EMAIL' | 'WEB' | 'CHAT' | 'SOCIAL';
 type Json<T> = { content: { 'application/json': T } };
 type Headers = { headers: { [name: string]: unknown } };
@@ -32,10 +30,6 @@ type NoMethods = {
 type Route<M> = Omit<NoMethods, keyof M> & M;
 type ById = { id: string };
 
-export type Invoice = Schemas['InvoiceView'];
-export type Session = Schemas['LoginResponse'];
-export type Colleague = Schemas['ColleagueView'];
-
 export type EntryStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'IN_TEST' | 'RANKED' | 'WITHDRAWN' | 'EXCLUDED';
 
 export interface Entry {
@@ -51,7 +45,8 @@ export interface Entry {
   withdrawnAt: string | null;
   excludedAt: string | null;
   invoice: Invoice | null;
-  timeline?: { status: string; at: string }[];
+  /** The entry's history, oldest first: on `GET /api/entries/:id` only. */
+  timeline?: { status: 'REGISTERED' | 'PAID' | 'CONFIRMED' | 'WITHDRAWN' | 'EXCLUDED' | 'IN_TEST' | 'RANKED'; at: string }[];
 }
 
 export interface CreateEntry {
@@ -86,26 +81,19 @@ export interface EntryReport {
   winner: boolean;
   approvedCount: number;
   channelScores: Partial<Record<Channel, number | null>>;
-  channelAverages?: Partial<Record<Channel, number | null>>;
-  criterionScores: CriterionScore[] | Partial<Record<Channel, Record<string, number | null>>>;
-  strengths?: CriterionScore[];
-  weaknesses?: CriterionScore[];
+  /** The category's mean score per channel, out of 20. */
+  channelAverages: Partial<Record<Channel, number | null>>;
+  criterionScores: CriterionScore[];
+  strengths: CriterionScore[];
+  weaknesses: CriterionScore[];
+  /** The score's 95 % interval (null without a margin). */
+  scoreInterval: { low: number; high: number } | null;
   categoryAverage: number | null;
   awardThreshold: number;
   version: number;
   digest: string;
   publishedAt: string | null;
   published: boolean;
-}
-
-export interface Licence {
-  invoice: Invoice | null;
-  /** NONE: the category charges no licence fee, the title comes with its licence. */
-  status: 'NONE' | 'UNPAID' | 'PAID';
-  verificationCode: string;
-  verificationUrl: string;
-  /** The logo may be used until then; null while unpaid. */
-  validUntil: string | null;
 }
 
 export interface PendingPaths {
@@ -116,5 +104,4 @@ export interface PendingPaths {
   '/api/entries/{id}': Route<{ get: Operation<Entry, never, ById> }>;
   '/api/entries/{id}/withdraw': Route<{ post: Operation<Entry, never, ById> }>;
   '/api/entries/{id}/report': Route<{ get: Operation<EntryReport, never, ById> }>;
-  '/api/entries/{id}/licence': Route<{ get: Operation<Licence, never, ById> }>;
 }

@@ -1,9 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { queries } from './queries';
-import type { components } from './schema';
-
-export type Edition = components['schemas']['EditionView'];
-export type Category = components['schemas']['CategoryView'];
+import type { Category, Edition } from './types';
 
 /** The editions and their categories, looked up by id: entries carry only the ids. */
 export function useCatalogue() {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import type { Session } from '../api/pending';
+import type { Session } from '../api/types';
 import { endSession, refreshSession, sessionStore, startSession, type SessionState, type User } from './session';
 
 export interface Auth {

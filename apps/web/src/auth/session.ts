@@ -1,6 +1,6 @@
-import type { Session } from '../api/pending';
+import type { Session, User } from '../api/types';
 
-export type User = Session['user'];
+export type { User };
 export type Role = User['role'];
 export type SessionState = { status: 'starting' } | { status: 'anonymous' } | { status: 'signed-in'; user: User };
 

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useAuth } from '../auth/AuthProvider';
 import { updateUser } from '../auth/session';
-import { browserLocale, CATALOGUES, type Locale } from './locale';
+import { browserLocale, loadCatalogue, type Catalogue, type Locale } from './locale';
 
 interface LocaleChoice {
   locale: Locale;
@@ -24,6 +24,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // A choice made before signing in gives way to the user's own saved language.
   const locale: Locale = (choice?.userId === userId ? choice.locale : null) ?? user?.locale ?? browserLocale();
 
+  const [catalogues, setCatalogues] = useState<Partial<Record<Locale, Catalogue>>>({});
+  const messages = catalogues[locale];
+  useEffect(() => {
+    if (!messages) void loadCatalogue(locale).then((catalogue) => setCatalogues((loaded) => ({ ...loaded, [locale]: catalogue })));
+  }, [locale, messages]);
+
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -37,9 +43,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  // The first catalogue arrives with the start-up refresh; switching language keeps the page until the other one has.
+  const shown = messages ?? Object.values(catalogues)[0];
+  if (!shown) return null;
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={locale} defaultLocale="fr" messages={CATALOGUES[locale]}>
+      <IntlProvider locale={messages ? locale : (Object.keys(catalogues)[0] as Locale)} defaultLocale="fr" messages={shown}>
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -11,10 +11,10 @@ const COLOURS: Record<EntryStatus, string> = {
   EXCLUDED: 'red',
 };
 
-/** The status in words; the colour only repeats it. */
+/** The status in words, in the text colour (light badges fail contrast); the dot's colour only repeats it. */
 export function EntryStatusBadge({ status }: { status: EntryStatus }) {
   return (
-    <Badge color={COLOURS[status]} variant="light">
+    <Badge color={COLOURS[status]} variant="dot" size="lg">
       <FormattedMessage id={`entryStatus.${status}`} />
     </Badge>
   );

@@ -5,7 +5,7 @@ export function PageLoader() {
   const intl = useIntl();
   return (
     <Center mih="40vh">
-      <Loader aria-label={intl.formatMessage({ id: 'common.loading' })} />
+      <Loader role="status" aria-label={intl.formatMessage({ id: 'common.loading' })} />
     </Center>
   );
 }

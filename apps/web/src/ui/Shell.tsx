@@ -1,56 +1,73 @@
-import { Anchor, AppShell, Burger, Button, Container, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Container, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useAuth } from '../auth/AuthProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ButtonLink } from './links';
 import { navigationFor, type NavItem } from './navigation';
 import './shell.css';
 
-function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
+/** In the header: a row of light buttons; in the phone's menu: full-width navigation links. */
+function NavItemLink({ item, inMenu, onNavigate }: { item: NavItem; inMenu?: boolean; onNavigate?: () => void }) {
   const intl = useIntl();
   const label = intl.formatMessage({ id: item.label });
-  if ('href' in item) return <NavLink href={item.href} label={label} component="a" />;
-  return <NavLink component={Link} to={item.to} label={label} onClick={onNavigate} activeOptions={{ exact: true }} />;
+  if (inMenu) {
+    if ('href' in item) return <NavLink href={item.href} label={label} component="a" />;
+    return <NavLink component={Link} to={item.to} label={label} onClick={onNavigate} activeOptions={{ exact: true }} />;
+  }
+  if ('href' in item)
+    return (
+      <Button component="a" href={item.href} variant="subtle" size="compact-sm">
+        {label}
+      </Button>
+    );
+  return (
+    <ButtonLink to={item.to} variant="subtle" size="compact-sm" activeOptions={{ exact: true }} activeProps={{ 'data-active': true, variant: 'light' }}>
+      {label}
+    </ButtonLink>
+  );
 }
 
-function UserMenu() {
+/**
+ * The visitor's way in (log in, sign up), or the signed-in user's account and log-out: plain buttons rather
+ * than a dropdown menu, whose positioning library would weigh on every role's first page.
+ */
+function AccountActions({ inMenu, onNavigate }: { inMenu?: boolean; onNavigate?: () => void }) {
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
+  const intl = useIntl();
   if (!user) {
     return (
-      <Group gap="xs">
-        <Button component={Link} to="/login" variant="default" size="sm">
+      <Group gap="xs" wrap="nowrap">
+        <ButtonLink to="/login" variant="default" size="sm" onClick={onNavigate}>
           <FormattedMessage id="nav.login" />
-        </Button>
-        <Button component={Link} to="/signup" size="sm" visibleFrom="xs">
+        </ButtonLink>
+        <ButtonLink to="/signup" size="sm" visibleFrom={inMenu ? undefined : 'sm'} onClick={onNavigate}>
           <FormattedMessage id="nav.signup" />
-        </Button>
+        </ButtonLink>
       </Group>
     );
   }
+  const logout = () => void signOut().then(() => navigate({ to: '/' }));
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button variant="default" size="sm" aria-haspopup="menu">
-          <Text span size="sm" truncate maw={180}>
-            {user.email}
-          </Text>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component={Link} to="/account">
-          <FormattedMessage id="nav.account" />
-        </Menu.Item>
-        <Menu.Item
-          onClick={() => {
-            void signOut().then(() => navigate({ to: '/' }));
-          }}
-        >
-          <FormattedMessage id="nav.logout" />
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Group gap="xs" wrap="nowrap" visibleFrom={inMenu ? undefined : 'md'}>
+      <ButtonLink
+        to="/account"
+        variant="default"
+        size="sm"
+        px="xs"
+        onClick={onNavigate}
+        aria-label={intl.formatMessage({ id: 'nav.accountOf' }, { email: user.email })}
+      >
+        <Text span size="sm" truncate maw={200}>
+          {user.email}
+        </Text>
+      </ButtonLink>
+      <Button variant="subtle" size="sm" onClick={logout}>
+        <FormattedMessage id="nav.logout" />
+      </Button>
+    </Group>
   );
 }
 
@@ -66,7 +83,7 @@ export function Shell() {
         <FormattedMessage id="nav.skip" />
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap="xs" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
@@ -78,7 +95,7 @@ export function Shell() {
             <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
               <FormattedMessage id="app.name" />
             </Anchor>
-            <Group component="nav" gap={0} visibleFrom="md" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+            <Group component="nav" gap={4} visibleFrom="md" wrap="nowrap" aria-label={intl.formatMessage({ id: 'nav.main' })}>
               {items.map((item) => (
                 <NavItemLink key={item.label} item={item} />
               ))}
@@ -86,19 +103,22 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
-            <UserMenu />
+            <AccountActions />
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'nav.main' })}>
+      <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'nav.menu' })}>
         <Stack gap={0}>
           {items.map((item) => (
-            <NavItemLink key={item.label} item={item} onNavigate={close} />
+            <NavItemLink key={item.label} item={item} inMenu onNavigate={close} />
           ))}
+          <Stack mt="md" gap="xs">
+            <AccountActions inMenu onNavigate={close} />
+          </Stack>
         </Stack>
       </AppShell.Navbar>
-      <AppShell.Main>
-        <Container size="lg" component="main" id="main" tabIndex={-1} px={0}>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="lg" px={0}>
           <Outlet />
         </Container>
       </AppShell.Main>

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { LOCALES, type Locale, type Role } from '../entities/user.entity';
+import { FreeText } from '@app/core';
 import { PASSWORD_MESSAGE, PASSWORD_RULE } from '../account-rules';
 import { IsSiren } from '../siren';
 
@@ -41,6 +42,7 @@ export class SignupDto {
   @Transform(trim)
   @IsString()
   @Length(5, 500, { message: 'billingAddress must be 5 to 500 characters long' })
+  @FreeText()
   billingAddress: string;
 
   @ApiProperty({ example: 'claire@banque-exemple.fr' })
@@ -49,6 +51,7 @@ export class SignupDto {
   email: string;
 
   @ApiProperty({ minLength: 10 })
+  @FreeText()
   @IsString({ message: PASSWORD_MESSAGE })
   @Matches(PASSWORD_RULE, { message: PASSWORD_MESSAGE })
   password: string;
@@ -79,6 +82,7 @@ export class LoginDto {
   email: string;
 
   @ApiProperty()
+  @FreeText()
   @IsString()
   @Length(1, 200, { message: 'password is required' })
   password: string;

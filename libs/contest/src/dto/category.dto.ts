@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CHANNELS, type Channel, type GridCriterion, type PerChannel, type Scenario } from '../channels';
+import { IsDecimal, FreeText } from '@app/core';
 import { CategoryStatus } from '../entities/category.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -24,10 +25,7 @@ const Weight = () =>
   applyDecorators(
     ApiPropertyOptional({ minimum: 0, maximum: 100, example: 40 }),
     IsOptional(),
-    IsNumber(
-      { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
-      { message: '$property must be a number between 0 and 100, with at most 2 decimals' },
-    ),
+    IsDecimal(2, { message: '$property must be a number between 0 and 100, with at most 2 decimals' }),
     Min(0, { message: '$property must be a number between 0 and 100, with at most 2 decimals' }),
     Max(100, { message: '$property must be a number between 0 and 100, with at most 2 decimals' }),
   );
@@ -78,7 +76,7 @@ export class CriterionDto implements GridCriterion {
   max: number;
 
   @ApiProperty({ example: 1, description: 'Relative weight of the criterion in its grid, above 0' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }, { message: '$property must be a number above 0 and at most 1000' })
+  @IsDecimal(4, { message: '$property must be a number above 0 and at most 1000' })
   @Min(0.0001, { message: '$property must be a number above 0 and at most 1000' })
   @Max(1000, { message: '$property must be a number above 0 and at most 1000' })
   weight: number;
@@ -98,6 +96,7 @@ export class ScenarioDto implements Scenario {
   @IsIn(CHANNELS, { message: `$property must be one of ${CHANNELS.join(', ')}` })
   channel: Channel;
 
+  @FreeText()
   @ApiProperty({ example: 'Ask how to close a savings account opened by a deceased parent' })
   @Transform(trim)
   @IsString({ message: '$property must be 3 to 4000 characters long' })
@@ -130,7 +129,7 @@ export class CreateCategoryDto {
 
   @ApiPropertyOptional({ example: 20, default: 20, description: 'VAT rate in percent' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'vatRate must be a percentage from 0 to 100, with at most 2 decimals' })
+  @IsDecimal(2, { message: 'vatRate must be a percentage from 0 to 100, with at most 2 decimals' })
   @Min(0, { message: 'vatRate must be a percentage from 0 to 100, with at most 2 decimals' })
   @Max(100, { message: 'vatRate must be a percentage from 0 to 100, with at most 2 decimals' })
   vatRate?: number;
@@ -169,7 +168,7 @@ export class CreateCategoryDto {
 
   @ApiPropertyOptional({ example: 12, default: 12, description: 'Minimum score out of 20 for the title' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'awardThreshold must be a score from 0 to 20, with at most 2 decimals' })
+  @IsDecimal(2, { message: 'awardThreshold must be a score from 0 to 20, with at most 2 decimals' })
   @Min(0, { message: 'awardThreshold must be a score from 0 to 20, with at most 2 decimals' })
   @Max(20, { message: 'awardThreshold must be a score from 0 to 20, with at most 2 decimals' })
   awardThreshold?: number;

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 import { EditionStatus } from '../entities/edition.entity';
+import { FreeText } from '@app/core';
 import { canonicalTimeZone, DEFAULT_TIMEZONE, ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../time';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -69,6 +70,7 @@ export class DeadlineExtensionDto {
   @IsInstant('2027-03-17T23:59:59.999', 'The new deadline: later than the current one, not later than paymentDueAt')
   registrationDeadline: string;
 
+  @FreeText()
   @ApiProperty({ example: 'Requested by several companies after the bank holiday', minLength: 3, maxLength: 500 })
   @Transform(trim)
   @IsString({ message: 'reason must be 3 to 500 characters long' })

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, STANDIN_WEBHOOK_SECRET } from './app-config';
+import { ConfigError, loadConfig, STANDIN_WEBHOOK_SECRET, trustedProxies } from './app-config';
 
 describe('loadConfig', () => {
   it('runs on a developer machine with no variables at all, pointing at local services', () => {
@@ -25,9 +25,23 @@ describe('loadConfig', () => {
     ['STRIPE_SECRET_KEY', 'pk_test_123', /STRIPE_SECRET_KEY must look like sk_test_/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['PAYMENT_PROVIDER', 'paypal', /PAYMENT_PROVIDER must be stripe or standin/],
+    ['TRUSTED_PROXIES', '10.0.0.1,proxy.example', /TRUSTED_PROXIES must be IP addresses or CIDR blocks/],
+    ['TRUSTED_PROXIES', '10.0.0.0/33', /TRUSTED_PROXIES must be IP addresses or CIDR blocks/],
+    ['EMAIL_ROUTE_LIMIT_PER_HOUR', 'many', /EMAIL_ROUTE_LIMIT_PER_HOUR must be an integer/],
   ])('refuses a wrong %s, naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('trusts no proxy by default, and the addresses, blocks and named ranges it is given', () => {
+    expect(trustedProxies(loadConfig({}))).toEqual([]);
+    expect(trustedProxies(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 192.168.0.0/16,::1,fd00::/8,loopback ' }))).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
   });
 
   it('requires the secrets and service addresses in production, naming each one missing', () => {

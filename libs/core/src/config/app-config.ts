@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
 
 /**
  * Every setting the platform reads from the environment, with defaults that point at local services
@@ -125,7 +126,44 @@ export class AppConfig {
   @Min(1)
   @Max(64)
   ASSIGNMENT_CONCURRENCY = 4;
+
+  /**
+   * Comma-separated addresses (or CIDR blocks, or loopback / linklocal / uniquelocal) of the reverse proxies
+   * whose X-Forwarded-For names the client. Empty: no proxy is trusted and the client is the TCP peer.
+   */
+  @ValidateBy(
+    { name: 'isProxyList', validator: { validate: (value: unknown) => typeof value === 'string' && trustedProxyItems(value).every(isProxyAddress) } },
+    { message: 'TRUSTED_PROXIES must be IP addresses or CIDR blocks separated by commas, e.g. 10.0.0.5,192.168.0.0/16' },
+  )
+  TRUSTED_PROXIES = '';
+
+  /** Requests per client address and hour to the routes that e-mail an address the caller chose (sign-up, invitations). */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'EMAIL_ROUTE_LIMIT_PER_HOUR must be an integer' })
+  @Min(1)
+  EMAIL_ROUTE_LIMIT_PER_HOUR = 50;
 }
+
+const trustedProxyItems = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** Named address ranges that Fastify's proxy-addr understands. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IP address, a CIDR block (`10.0.0.0/8`) or a named range. */
+export function isProxyAddress(item: string): boolean {
+  if (PROXY_RANGES.includes(item)) return true;
+  const [address, bits, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** The trusted proxies as a list, empty when none is configured. */
+export const trustedProxies = (config: AppConfig): string[] => trustedProxyItems(config.TRUSTED_PROXIES);
 
 export class ConfigError extends Error {}
 

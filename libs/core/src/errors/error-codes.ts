@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   INVOICE_IS_CREDIT_NOTE: 'A credit note is neither paid nor credited.',
   PAYMENTS_NOT_CONFIGURED: 'Card payments or their webhooks are not configured on this platform.',
   PAYMENT_PROVIDER_FAILED: 'The payment provider could not open a checkout: try again later.',
+  WEBHOOK_EVENT_INVALID: 'A signed payment-provider event whose shape cannot be used (no id, no object, wrong amounts...).',
   WEBHOOK_SIGNATURE_INVALID: 'A payment-provider webhook without a valid signature over its body.',
   // Shoppers and their tasks
   INVITATION_ALREADY_OPEN: 'An invitation for this e-mail address is already open.',

@@ -8,7 +8,8 @@ export const UNAVAILABLE_MESSAGES: Record<Dependency, string> = {
 
 /** SQLSTATE codes that mean the database cannot serve now: connection lost, shutting down, too many clients, statement timeout. */
 const DATABASE_DOWN_CODES = /^(08...|57P0[123]|53300|57014)$/;
-const DATABASE_DOWN_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error/;
+const DATABASE_DOWN_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|^timeout expired$|Query read timeout|Client has encountered a connection error/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
 /** What ioredis says when a command cannot reach Redis (no offline queue, retries used up, connection closed). */
 const REDIS_DOWN_MESSAGES = /Stream isn't writeable|Reached the max retries per request|Connection is closed|Command timed out/;

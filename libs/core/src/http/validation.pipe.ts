@@ -1,13 +1,32 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+import { declaredShapeErrors } from './declared-shape';
 
-/** Whitelist, forbid unknown fields, transform; the message lists every rule broken, by field path. */
+/**
+ * Whitelist, forbid unknown fields, transform; values must be of their declared kind before the validators run
+ * (see {@link declaredShapeErrors}); the message lists every rule broken, by field path.
+ */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DeclaredShapeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => new BadRequestException(flatten(errors).join('; ')),
   });
+}
+
+class DeclaredShapeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const declared = metadata.type === 'body' && typeof metadata.metatype === 'function' && this.toValidate(metadata);
+    if (declared && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value)))
+      throw new BadRequestException('the request body must be a JSON object');
+    return super.transform(value, metadata);
+  }
+
+  protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    const shapeErrors = declaredShapeErrors(object);
+    return shapeErrors.length > 0 ? shapeErrors : super.validate(object, options);
+  }
 }
 
 function flatten(errors: ValidationError[], parent = ''): string[] {

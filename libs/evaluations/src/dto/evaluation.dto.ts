@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Match
 import { CHANNELS, perCriterionSchema, type Channel } from '@app/contest';
 import { EvaluationStatus } from '../entities/evaluation.entity';
 import { PageQuery } from './task.dto';
-import { IdFilter } from '@app/core';
+import { IdFilter, FreeText } from '@app/core';
 
 /** An ISO-8601 instant with its offset (`Z` or `+02:00`): when the test was performed. */
 export const ISO_INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -45,6 +45,7 @@ export class SubmitEvaluationDto {
   @Type(() => FactsDto)
   facts: FactsDto;
 
+  @FreeText()
   @ApiPropertyOptional({ maxLength: 5000, default: '' })
   @IsOptional()
   @IsString({ message: 'comment must be text of at most 5000 characters' })

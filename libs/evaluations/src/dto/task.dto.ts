@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CHANNELS, CriterionDto, type Channel, type GridCriterion } from '@app/contest';
 import { TaskStatus } from '@app/shoppers';
-import { IdFilter } from '@app/core';
+import { IdFilter, FreeText } from '@app/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_PAGE = 500;
@@ -58,6 +58,7 @@ export class ListTasksQuery extends PageQuery {
 
 /** A reason, 3 to 500 characters once trimmed. */
 export class ReasonDto {
+  @FreeText()
   @ApiProperty({ example: 'I know the branch manager personally', minLength: 3, maxLength: 500 })
   @Transform(trim)
   @IsString({ message: 'reason must be 3 to 500 characters long' })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { FreeText } from '@app/core';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class FreezeResultsDto {
@@ -7,6 +8,7 @@ export class FreezeResultsDto {
   @ApiPropertyOptional({ minLength: 3, maxLength: 1000 })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value))
+  @FreeText()
   @IsString({ message: 'reason must be text' })
   @MinLength(3, { message: 'reason must be 3 to 1000 characters' })
   @MaxLength(1000, { message: 'reason must be 3 to 1000 characters' })

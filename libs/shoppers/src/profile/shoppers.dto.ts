@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { FreeText } from '@app/core';
 import { IsSiren, SignupDto, UserView } from '@app/accounts';
 
 const lowerTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -95,6 +96,7 @@ export class ConflictDto {
   @IsSiren()
   siren: string;
 
+  @FreeText()
   @ApiProperty({ example: 'My sister works in its customer service' })
   @Transform(trim)
   @IsString({ message: 'reason must be 1 to 300 characters long' })
@@ -123,6 +125,7 @@ export class UpdateShopperDto {
 }
 
 export class SuspendShopperDto {
+  @FreeText()
   @ApiProperty({ example: 'Evaluations copied from one another' })
   @Transform(trim)
   @IsString({ message: 'reason must be 1 to 500 characters long' })

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import { formatInstant, SectorQueues, ConflictError } from '@app/core';
+import { formatInstant, SectorQueues, ConflictError, QUEUE_AFTER_COMMIT_MS, withinDeadline } from '@app/core';
 import { juryRecipients } from '@app/accounts';
 import { NotificationsService } from '@app/notifications';
 
@@ -82,7 +82,10 @@ export class TaskAssignment {
         try {
           const jobs = [];
           for (let i = 0; i < ids.length; i += ASSIGN_BATCH) jobs.push({ name: 'assign-tasks' as const, data: { taskIds: ids.slice(i, i + ASSIGN_BATCH) } });
-          for (let i = 0; i < jobs.length; i += 500) await this.sectorQueues.queueFor(code).addBulk(jobs.slice(i, i + 500));
+          // 500 jobs of 200 ids are megabytes: a longer bound than a request's few jobs.
+          for (let i = 0; i < jobs.length; i += 500) {
+            await withinDeadline(this.sectorQueues.queueFor(code).addBulk(jobs.slice(i, i + 500)), `queue tasks of sector ${code}`, 5 * QUEUE_AFTER_COMMIT_MS);
+          }
         } catch (error) {
           this.logger.warn(`Could not queue ${ids.length} task(s) of sector ${code}; the reconciler will: ${(error as Error).message}`);
         }

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
-import { homeOf } from '../../auth/roles';
+import { homeOf, safeNext } from '../../auth/roles';
 import { FormAlert } from '../../forms/FormAlert';
 import { rule } from '../../forms/fields';
 import { useApiForm } from '../../forms/useApiForm';
@@ -12,9 +12,6 @@ import { checks } from '../../rules/checks';
 import { Page } from '../../ui/Page';
 
 const route = getRouteApi('/login');
-
-/** Only a path of this portal is followed after login: never another site. */
-const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : undefined);
 
 export function LoginPage() {
   const intl = useIntl();

@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Button, NativeSelect, PasswordInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
@@ -62,11 +62,10 @@ export function SignupPage() {
         <Stack maw={560}>
           <FormAlert message={formError} />
           <TextInput label={intl.formatMessage({ id: 'signup.companyName' })} required autoComplete="organization" {...form.getInputProps('companyName')} />
-          <Select
+          <NativeSelect
             label={intl.formatMessage({ id: 'signup.country' })}
             required
             data={COUNTRIES.map((code) => ({ value: code, label: countryNames.of(code) ?? code }))}
-            allowDeselect={false}
             {...form.getInputProps('country')}
           />
           {french ? (

@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Colleague } from '../../api/pending';
+import type { Colleague } from '../../api/types';
 import { queries } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { FormAlert } from '../../forms/FormAlert';
@@ -37,10 +37,9 @@ function InviteColleague() {
       <Stack maw={480}>
         <FormAlert message={formError} />
         <TextInput label={intl.formatMessage({ id: 'field.email' })} required type="email" {...form.getInputProps('email')} />
-        <Select
+        <NativeSelect
           label={intl.formatMessage({ id: 'colleagues.language' })}
           data={LOCALES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
-          allowDeselect={false}
           {...form.getInputProps('locale')}
         />
         <Button type="submit" loading={submitting} w="fit-content">
@@ -62,7 +61,12 @@ function RemoveColleague({ colleague, onClose }: { colleague: Colleague; onClose
     },
   });
   return (
-    <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'colleagues.removeTitle' })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={intl.formatMessage({ id: 'colleagues.removeTitle' })}
+      closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}
+    >
       <Stack>
         <Text>
           <FormattedMessage id="colleagues.removeConfirm" values={{ email: <strong>{colleague.email}</strong> }} />
@@ -94,55 +98,53 @@ export function ColleaguesPage() {
       </Text>
       <QueryState query={colleagues}>
         {(list) => (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped>
-              <Table.Caption>
-                <FormattedMessage id="colleagues.caption" values={{ count: list.length }} />
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">
-                    <FormattedMessage id="field.email" />
-                  </Table.Th>
-                  <Table.Th scope="col">
-                    <FormattedMessage id="colleagues.state" />
-                  </Table.Th>
-                  <Table.Th scope="col">
-                    <FormattedMessage id="colleagues.actions" />
-                  </Table.Th>
+          <Table striped>
+            <Table.Caption>
+              <FormattedMessage id="colleagues.caption" values={{ count: list.length }} />
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">
+                  <FormattedMessage id="field.email" />
+                </Table.Th>
+                <Table.Th scope="col">
+                  <FormattedMessage id="colleagues.state" />
+                </Table.Th>
+                <Table.Th scope="col">
+                  <FormattedMessage id="colleagues.actions" />
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((colleague) => (
+                <Table.Tr key={colleague.id}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{colleague.email}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="dot" size="lg" color={colleague.confirmed ? 'green' : 'gray'}>
+                      <FormattedMessage id={colleague.confirmed ? 'colleagues.active' : 'colleagues.pending'} />
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {colleague.id === user?.id ? (
+                      <Text size="sm">
+                        <FormattedMessage id="colleagues.you" />
+                      </Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving(colleague)}
+                        aria-label={intl.formatMessage({ id: 'colleagues.removeNamed' }, { email: colleague.email })}
+                      >
+                        <FormattedMessage id="colleagues.remove" />
+                      </Button>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((colleague) => (
-                  <Table.Tr key={colleague.id}>
-                    <Table.Td>{colleague.email}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={colleague.confirmed ? 'green' : 'gray'}>
-                        <FormattedMessage id={colleague.confirmed ? 'colleagues.active' : 'colleagues.pending'} />
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {colleague.id === user?.id ? (
-                        <Text size="sm">
-                          <FormattedMessage id="colleagues.you" />
-                        </Text>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setRemoving(colleague)}
-                          aria-label={intl.formatMessage({ id: 'colleagues.removeNamed' }, { email: colleague.email })}
-                        >
-                          <FormattedMessage id="colleagues.remove" />
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </QueryState>
       <Card withBorder component="section" aria-labelledby="invite-heading">

@@ -1,4 +1,4 @@
-import { Group, Select, Table, Text } from '@mantine/core';
+import { Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -25,21 +25,23 @@ export function EntriesPage() {
     <Page title="entries.title">
       <Group justify="space-between" align="flex-end">
         <Group>
-          <Select
+          <NativeSelect
             label={intl.formatMessage({ id: 'entries.filterStatus' })}
-            placeholder={intl.formatMessage({ id: 'entries.allStatuses' })}
-            clearable
-            value={search.status ?? null}
-            data={STATUSES.map((status) => ({ value: status, label: intl.formatMessage({ id: `entryStatus.${status}` }) }))}
-            onChange={(value) => void navigate({ search: (previous) => ({ ...previous, status: (value as EntryStatus | null) ?? undefined }) })}
+            value={search.status ?? ''}
+            data={[
+              { value: '', label: intl.formatMessage({ id: 'entries.allStatuses' }) },
+              ...STATUSES.map((status) => ({ value: status, label: intl.formatMessage({ id: `entryStatus.${status}` }) })),
+            ]}
+            onChange={(event) => void navigate({ search: (previous) => ({ ...previous, status: (event.currentTarget.value as EntryStatus) || undefined }) })}
           />
-          <Select
+          <NativeSelect
             label={intl.formatMessage({ id: 'entries.filterEdition' })}
-            placeholder={intl.formatMessage({ id: 'entries.allEditions' })}
-            clearable
-            value={search.editionId ?? null}
-            data={catalogue.editions.map((edition) => ({ value: edition.id, label: edition.name }))}
-            onChange={(value) => void navigate({ search: (previous) => ({ ...previous, editionId: value ?? undefined }) })}
+            value={search.editionId ?? ''}
+            data={[
+              { value: '', label: intl.formatMessage({ id: 'entries.allEditions' }) },
+              ...catalogue.editions.map((edition) => ({ value: edition.id, label: edition.name })),
+            ]}
+            onChange={(event) => void navigate({ search: (previous) => ({ ...previous, editionId: event.currentTarget.value || undefined }) })}
           />
         </Group>
         <ButtonLink to="/entries/new">
@@ -58,8 +60,9 @@ export function EntriesPage() {
               </Text>
             );
           return (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped highlightOnHover>
+            // Wider than a phone: the table scrolls sideways in a region the keyboard can reach.
+            <div role="region" aria-label={intl.formatMessage({ id: 'entries.title' })} tabIndex={0} style={{ overflowX: 'auto' }}>
+              <Table striped highlightOnHover miw={560}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">
@@ -96,7 +99,7 @@ export function EntriesPage() {
                   })}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </div>
           );
         }}
       </QueryState>

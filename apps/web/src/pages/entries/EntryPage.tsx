@@ -4,8 +4,8 @@ import { getRouteApi } from '@tanstack/react-router';
 import { FormattedMessage } from 'react-intl';
 import type { Entry } from '../../api/pending';
 import { queries } from '../../api/queries';
-import { useCatalogue, type Edition } from '../../api/useCatalogue';
-import type { Message } from '../../i18n/message';
+import type { Edition } from '../../api/types';
+import { useCatalogue } from '../../api/useCatalogue';
 import { ButtonLink } from '../../ui/links';
 import { EntryStatusBadge } from '../../ui/EntryStatusBadge';
 import { Instant } from '../../ui/Instant';
@@ -16,7 +16,6 @@ import { CHANNELS } from './contact-points';
 import { InvoiceCard } from './InvoiceCard';
 import { LicencePanel } from './LicencePanel';
 import { PaymentPanel } from './PaymentPanel';
-import { timelineOf } from './timeline';
 import { WithdrawButton } from './WithdrawButton';
 
 const route = getRouteApi('/entries/$entryId');
@@ -24,19 +23,15 @@ const route = getRouteApi('/entries/$entryId');
 const AWAIT_PAYMENT_MS = 1500;
 
 function EntryTimeline({ entry, edition }: { entry: Entry; edition: Edition }) {
-  const steps = timelineOf(entry);
+  const steps = entry.timeline ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="timeline-heading">
       <Title order={2} id="timeline-heading" mb="md">
         <FormattedMessage id="entry.timeline" />
       </Title>
-      <Timeline active={steps.length - 1} bulletSize={16} component="ol">
+      <Timeline active={steps.length - 1} bulletSize={16} component="ol" styles={{ root: { listStyle: 'none', padding: 0 } }}>
         {steps.map((step) => (
-          <Timeline.Item
-            key={`${step.status}-${step.at}`}
-            title={<FormattedMessage id={`timeline.${step.status}` as Message} defaultMessage={step.status} />}
-            component="li"
-          >
+          <Timeline.Item key={`${step.status}-${step.at}`} title={<FormattedMessage id={`timeline.${step.status}`} />} component="li">
             <Text size="sm">
               <Instant iso={step.at} timeZone={edition.timezone} />
             </Text>

@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { FormattedMessage } from 'react-intl';
-import type { Invoice } from '../../api/pending';
+import type { Invoice } from '../../api/types';
 import { useFormat } from '../../format/useFormat';
 import { DownloadButton } from '../../ui/DownloadButton';
 
@@ -16,7 +16,7 @@ export function InvoiceCard({ invoice, timeZone }: { invoice: Invoice; timeZone:
           <Text fw={600}>
             <FormattedMessage id={invoice.kind === 'CREDIT_NOTE' ? 'invoice.creditNote' : 'invoice.invoice'} values={{ number: invoice.number }} />
           </Text>
-          <Badge color={STATUS_COLOURS[invoice.status]} variant="light">
+          <Badge color={STATUS_COLOURS[invoice.status]} variant="dot" size="lg">
             <FormattedMessage id={`invoiceStatus.${invoice.status}`} />
           </Badge>
         </Group>

@@ -6,7 +6,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { queries } from '../../api/queries';
-import { useCatalogue, type Category, type Edition } from '../../api/useCatalogue';
+import type { Category, Edition } from '../../api/types';
+import { useCatalogue } from '../../api/useCatalogue';
 import { FormAlert } from '../../forms/FormAlert';
 import { useApiForm } from '../../forms/useApiForm';
 import { MAX_PER_CHANNEL } from '../../rules/checks';
@@ -221,11 +222,12 @@ export function NewEntryPage() {
                   <FormattedMessage id="common.back" />
                 </Button>
                 {step < 2 ? (
-                  <Button onClick={next}>
+                  // Distinct keys: React must not turn this very button into the submit button while it is being clicked.
+                  <Button key="next" onClick={next}>
                     <FormattedMessage id="common.next" />
                   </Button>
                 ) : (
-                  <Button type="submit" loading={submitting}>
+                  <Button key="submit" type="submit" loading={submitting}>
                     <FormattedMessage id="newEntry.confirm" />
                   </Button>
                 )}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Invoice } from '../../api/pending';
+import type { Invoice } from '../../api/types';
 import { queries } from '../../api/queries';
 import { useFormat } from '../../format/useFormat';
 import { FormAlert } from '../../forms/FormAlert';

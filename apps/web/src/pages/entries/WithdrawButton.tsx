@@ -15,8 +15,8 @@ export function WithdrawButton({ entry }: { entry: Entry }) {
   const [asking, setAsking] = useState(false);
   const withdraw = useMutation({
     mutationFn: () => unwrap(api.POST('/api/entries/{id}/withdraw', { params: { path: { id: entry.id } } })),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(queries.entry(entry.id).queryKey, updated);
+    onSuccess: async () => {
+      // The entry (with its timeline), the lists and the new credit note are read again.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queries.entries().queryKey }),
         queryClient.invalidateQueries({ queryKey: queries.invoices().queryKey }),
@@ -29,7 +29,12 @@ export function WithdrawButton({ entry }: { entry: Entry }) {
       <Button color="red" variant="outline" onClick={() => setAsking(true)} w="fit-content">
         <FormattedMessage id="withdraw.button" />
       </Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={intl.formatMessage({ id: 'withdraw.title' })}>
+      <Modal
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={intl.formatMessage({ id: 'withdraw.title' })}
+        closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'common.close' }) }}
+      >
         <Stack>
           <Text>
             <FormattedMessage id="withdraw.confirm" />

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { FormattedMessage } from 'react-intl';
 import { queries } from '../../api/queries';
-import type { components } from '../../api/schema';
+import type { Edition } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { ButtonLink } from '../../ui/links';
 import { Countdown } from '../../ui/Countdown';
@@ -11,8 +11,6 @@ import { Fees } from '../../ui/Fees';
 import { Instant } from '../../ui/Instant';
 import { Page } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
-
-type Edition = components['schemas']['EditionView'];
 
 function Categories({ edition }: { edition: Edition }) {
   const { user } = useAuth();

@@ -54,6 +54,8 @@ function Chart({ rows, max }: { rows: { label: string; score: number | null; ave
       xAxisProps={{ domain: [0, max] }}
       withLegend
       aria-hidden
+      // the figures are in the table below; the chart itself is not focusable (recharts' keyboard layer off)
+      barChartProps={{ accessibilityLayer: false }}
       series={[
         { name: 'score', label: intl.formatMessage({ id: 'report.yours' }), color: 'indigo.8' },
         { name: 'average', label: intl.formatMessage({ id: 'report.average' }), color: 'gray.5' },

@@ -11,7 +11,7 @@ import { DownloadButton } from '../../ui/DownloadButton';
 import { Page } from '../../ui/Page';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryState } from '../../ui/QueryState';
-import { channelsOf, criteriaOf, intervalOf } from './report-model';
+import { channelsOf } from './report-model';
 
 const route = getRouteApi('/entries/$entryId/report');
 // The charts library is the portal's heaviest part: loaded only when a report is read.
@@ -47,7 +47,7 @@ function Points({ title, items }: { title: Message; items: CriterionScore[] }) {
 
 function Summary({ report }: { report: EntryReport }) {
   const { score, decimal } = useFormat();
-  const interval = intervalOf(report);
+  const interval = report.scoreInterval;
   return (
     <Card withBorder component="section" aria-labelledby="summary-heading">
       <Stack>
@@ -102,7 +102,6 @@ export function ReportPage() {
     <Page title="report.title">
       <QueryState query={report}>
         {(data) => {
-          const criteria = criteriaOf(data);
           return (
             <Stack gap="xl">
               <Text size="lg">
@@ -118,11 +117,11 @@ export function ReportPage() {
                 <FormattedMessage id="report.downloadPdf" />
               </DownloadButton>
               <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <Points title="report.strengths" items={data.strengths ?? []} />
-                <Points title="report.weaknesses" items={data.weaknesses ?? []} />
+                <Points title="report.strengths" items={data.strengths} />
+                <Points title="report.weaknesses" items={data.weaknesses} />
               </SimpleGrid>
               <Suspense fallback={<PageLoader />}>
-                <ReportCharts channels={channelsOf(data)} criteria={criteria} />
+                <ReportCharts channels={channelsOf(data)} criteria={data.criterionScores} />
               </Suspense>
             </Stack>
           );
