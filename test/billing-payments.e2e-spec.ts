@@ -206,7 +206,10 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
         const eventsBefore = await count('webhook_event', 'true', []);
         const { payload, signature } = sign(reshape(event) as object);
         const response = await deliver(platform, payload, signature);
-        expect(response).toEqual({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) } });
+        expect(response).toEqual({
+          status: 400,
+          body: { statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: 'WEBHOOK_EVENT_INVALID' },
+        });
         expect(await count('webhook_event', 'true', [])).toBe(eventsBefore);
         expect(await count('payment_flag', 'true', [])).toBe(flagsBefore);
         expect(await paymentsOf(invoice.id)).toBe(0);
