@@ -191,6 +191,11 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
           (event) => ({ ...event, data: { object: { ...event.data.object, amount_total: 16416.5 } } }),
           /data\.object\.amount_total must be a whole number of cents/,
         ],
+        [
+          'amount_total beyond what a flag can keep',
+          (event) => ({ ...event, data: { object: { ...event.data.object, amount_total: 2 ** 31 } } }),
+          /data\.object\.amount_total must be a whole number of cents from 0 to 2147483647/,
+        ],
         ['amount_total null', (event) => ({ ...event, data: { object: { ...event.data.object, amount_total: null } } }), /data\.object\.amount_total/],
         [
           'payment_intent a number',

@@ -45,6 +45,7 @@ type Change =
   | { kind: 'text'; at: Path; body: string }
   | { kind: 'insert'; at: Path; character: string; position: number }
   | { kind: 'reshape'; at: Path; into: string }
+  | { kind: 'offset'; at: Path; offset: string }
   | { kind: 'query'; name: string; value: string | RawUrl; twice: boolean }
   | { kind: 'path'; name: string; value: string | RawUrl }
   | { kind: 'caller-only' };
@@ -163,6 +164,16 @@ describe('fuzz: no input breaks any route', () => {
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('text' as const), at: fc.constant([]), body: hostileBodyText }) },
       );
       const texts = pathsIn(body).filter((path) => typeof valueAt(body, path) === 'string');
+      const instants = texts.filter((path) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(valueAt(body, path) as string));
+      if (instants.length > 0)
+        options.push({
+          weight: 2,
+          arbitrary: fc.record({
+            kind: fc.constant('offset' as const),
+            at: fc.constantFrom(...instants),
+            offset: fc.constantFrom('+25:00', '+99:99', '-13:00', '+14:30', '+05:60', 'Z', '+14:00'),
+          }),
+        });
       if (texts.length > 0)
         options.push({
           weight: 4,
@@ -200,6 +211,7 @@ describe('fuzz: no input breaks any route', () => {
    */
   function mustBeRefused(op: Operation, change: Change, body: unknown): string | null {
     if (change.kind === 'insert' && alwaysRefusedText(change.character)) return 'text no route accepts';
+    if (change.kind === 'offset' && alwaysRefusedText(`2027-01-01T00:00${change.offset}`)) return 'an impossible UTC offset';
     // An extra field lands only in an object; on a text or a number the request is left as it was.
     const lands = change.kind !== 'extra' || isPlainObject(valueAt(body, change.at));
     if ((change.kind === 'replace' || change.kind === 'extra') && lands && alwaysRefused(change.value)) return 'a value no route accepts';
@@ -242,6 +254,10 @@ describe('fuzz: no input breaks any route', () => {
 
   function applyChange(body: unknown, change: Change): { body: unknown; text?: string } {
     if (change.kind === 'text') return { body: undefined, text: change.body };
+    if (change.kind === 'offset') {
+      const instant = (valueAt(body, change.at) as string).replace(/(Z|[+-]\d{2}(:?\d{2})?)$/, '');
+      return applyChange(body, { kind: 'replace', at: change.at, value: instant + change.offset });
+    }
     if (change.kind === 'reshape') {
       const value = valueAt(body, change.at);
       const into = { null: null, 'empty-list': [], 'empty-object': {}, 'in-a-list': [value], text: 'texte', number: 0 }[change.into];
@@ -367,6 +383,8 @@ function describeChange(change: Change): string {
       return `extra ${JSON.stringify(change.key)} = ${preview(change.value)} at ${change.at.join('.') || 'the top'}`;
     case 'text':
       return `body text ${JSON.stringify(change.body)}`;
+    case 'offset':
+      return `${change.at.join('.')} at UTC${change.offset}`;
     case 'reshape':
       return `${change.at.join('.') || 'the body'} made ${change.into}`;
     case 'insert':

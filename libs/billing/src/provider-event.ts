@@ -1,12 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateIf, ValidateNested, validateSync, type ValidationError } from 'class-validator';
-import { InvalidError } from '@app/core';
+import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested, validateSync, type ValidationError } from 'class-validator';
+import { InvalidError, MAX_STORED_INT } from '@app/core';
 
 /** The events that settle an invoice; any other type is acknowledged and ignored. */
 export const CHECKOUT_EVENTS = ['checkout.session.completed', 'checkout.session.async_payment_succeeded'] as const;
 
 const isText = (value: unknown) => typeof value === 'string';
+/** The amount is kept on a flag when it does not match, in an `int` column. */
+const AMOUNT_MESSAGE = `data.object.amount_total must be a whole number of cents from 0 to ${MAX_STORED_INT}`;
 
 class EventData {
   @IsObject({ message: 'data.object must be an object' })
@@ -42,8 +44,9 @@ class CheckoutSessionSchema {
   @IsString({ message: 'data.object.payment_status must be text such as paid' })
   payment_status: string;
 
-  @IsInt({ message: 'data.object.amount_total must be a whole number of cents' })
-  @Min(0, { message: 'data.object.amount_total must be a whole number of cents' })
+  @IsInt({ message: AMOUNT_MESSAGE })
+  @Min(0, { message: AMOUNT_MESSAGE })
+  @Max(MAX_STORED_INT, { message: AMOUNT_MESSAGE })
   amount_total: number;
 
   @IsOptional()
