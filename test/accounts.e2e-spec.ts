@@ -79,7 +79,7 @@ describe('accounts (sign-up, confirmation, login, roles)', () => {
       const companiesBefore = await count('company');
       const response = await platform.client.post('/api/auth/signup', body);
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: 'VALIDATION_FAILED' });
       expect(await count('company')).toBe(companiesBefore);
       expect(await count('app_user', 'email = $1', [String(body.email).toLowerCase()])).toBe(0);
     });

@@ -275,7 +275,7 @@ describe('billing: invoices and credit notes', () => {
       for (const url of [`/api/invoices/${invoiceA.id}`, `/api/invoices/${invoiceA.id}/pdf`]) {
         const response = await platform.client.get(url, b.token);
         expect(response.status).toBe(404);
-        expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: `invoice ${invoiceA.id} does not exist` });
+        expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: `invoice ${invoiceA.id} does not exist`, code: 'NOT_FOUND' });
       }
       expect((await platform.client.get(`/api/invoices/${invoiceA.id}`, jury.token)).status).toBe(200);
       const malformed = await platform.client.get('/api/invoices/not-a-uuid', a.token);

@@ -178,7 +178,7 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
       for (const [label, payload, signature, message] of cases) {
         const response = await deliver(platform, payload, signature);
         expect({ label, status: response.status }).toEqual({ label, status: 400 });
-        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: expect.any(String) });
       }
       expect(await count('webhook_event', 'provider_event_id = $1', [event.id])).toBe(0);
       expect(await paymentsOf(invoice.id)).toBe(0);
@@ -222,7 +222,10 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
         const eventsBefore = await count('webhook_event', 'true', []);
         const { payload, signature } = sign(reshape(event) as object);
         const response = await deliver(platform, payload, signature);
-        expect(response).toEqual({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) } });
+        expect(response).toEqual({
+          status: 400,
+          body: { statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: 'WEBHOOK_EVENT_INVALID' },
+        });
         expect(await count('webhook_event', 'true', [])).toBe(eventsBefore);
         expect(await count('payment_flag', 'true', [])).toBe(flagsBefore);
         expect(await paymentsOf(invoice.id)).toBe(0);
@@ -331,7 +334,12 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
       const invoice = await issue();
       const response = await platform.client.post(`/api/invoices/${invoice.id}/checkout`, {}, company.token);
       expect(response.status).toBe(503);
-      expect(response.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'card payment is not configured: set STRIPE_SECRET_KEY' });
+      expect(response.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'card payment is not configured: set STRIPE_SECRET_KEY',
+        code: 'PAYMENTS_NOT_CONFIGURED',
+      });
     });
 
     it('refuses an invoice that is paid, credited, a credit note, or another company’s', async () => {

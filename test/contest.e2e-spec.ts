@@ -1,5 +1,4 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +13,7 @@ import {
   type CalendarEdition,
   type Edition,
 } from '@app/contest';
-import { JobId, QueueName } from '@app/core';
+import { ConflictError, JobId, NotFoundError, QueueName } from '@app/core';
 import { PASSWORD, randomSiren, uniqueEmail } from './support/fixtures';
 import { TestPlatform } from './support/platform';
 import { CalendarRecovery } from '../apps/worker/src/calendar/calendar-recovery';
@@ -225,7 +224,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       expect(() => editions.assertAcceptingEntries(edition, lastMillisecond)).not.toThrow();
       expect(editions.registrationWindow(edition, lastMillisecond)).toEqual({ open: true });
       for (const late of [firstMillisecondOut, local('2027-03-11T00:00:00.000')]) {
-        expect(() => editions.assertAcceptingEntries(edition, late)).toThrow(ConflictException);
+        expect(() => editions.assertAcceptingEntries(edition, late)).toThrow(ConflictError);
         expect(() => editions.assertAcceptingEntries(edition, late)).toThrow(
           `registration for edition ${created.year} closed at 10/03/2027 23:59:59 (Europe/Paris)`,
         );
@@ -291,7 +290,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
         const before = await writes();
         const response = await platform.client.post('/api/editions', await editionBody(overrides), jury);
         expect(response.status).toBe(400);
-        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: 'VALIDATION_FAILED' });
         expect(await writes()).toEqual(before);
       });
     });
@@ -353,6 +352,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
         statusCode: 404,
         error: 'Not Found',
         message: `edition ${unknown} does not exist`,
+        code: 'NOT_FOUND',
       });
       expect((await platform.client.get('/api/editions/not-a-uuid', jury)).status).toBe(404);
       expect((await platform.client.post('/api/editions/not-a-uuid/open', {}, jury)).status).toBe(404);
@@ -360,7 +360,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       const badToken = await platform.client.get('/api/editions', 'forged.token.value');
       expect(badToken.status).toBe(401);
       expect(badToken.body.message).toMatch(/access token is invalid or has expired/);
-      await expect(platform.api.get(CategoriesService).findOrFail(unknown)).rejects.toThrow(new NotFoundException(`category ${unknown} does not exist`));
+      await expect(platform.api.get(CategoriesService).findOrFail(unknown)).rejects.toThrow(new NotFoundError(`category ${unknown} does not exist`));
     });
   });
 
@@ -446,7 +446,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
         const before = await writes();
         const response = await platform.client.post(`/api/editions/${editionId}/categories`, categoryBody(overrides), jury);
         expect(response.status).toBe(400);
-        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+        expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: 'VALIDATION_FAILED' });
         expect(await writes()).toEqual(before);
       });
     });
@@ -647,6 +647,7 @@ describe('contest set-up: editions, categories and the calendar jobs', () => {
       expect(editions.registrationWindow(stored)).toEqual({
         open: false,
         reason: expect.stringMatching(new RegExp(`^registration for edition ${edition.year} closed at`)),
+        code: 'REGISTRATION_CLOSED',
       });
       // The close is due now (delay 0) and both reminders are past.
       const close = await queue.getJob(JobId.calendar(edition.id, 'registration-close', stored.registrationDeadline));

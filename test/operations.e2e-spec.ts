@@ -39,14 +39,14 @@ describe('operations: health, OpenAPI, request ids, headers, queue dashboard', (
   it('answers an unknown route and malformed JSON with the common error shape', async () => {
     const unknown = await platform.client.get('/api/nothing-here');
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String), code: 'NOT_FOUND' });
     const malformed = await fetch(`${platform.client.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"email":',
     });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+    expect(await malformed.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String), code: 'VALIDATION_FAILED' });
   });
 
   it('shows the queue dashboard to jury credentials only', async () => {

@@ -118,7 +118,7 @@ describe('shoppers: invitations, accounts, profiles and suspension', () => {
       const body = invitationBody(overrides);
       const response = await platform.client.post('/api/shoppers/invitations', body, jury);
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message) });
+      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(message), code: 'VALIDATION_FAILED' });
       expect(await count('shopper_invitation', 'email = $1', [String(body.email).toLowerCase()])).toBe(0);
       expect(await count('notification', 'recipient = $1', [String(body.email).toLowerCase()])).toBe(0);
     });

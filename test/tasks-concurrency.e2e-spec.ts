@@ -1,7 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AppConfig, SectorQueues } from '@app/core';
 import { AssignmentDigests, TaskAssignment, TaskGeneration } from '@app/shoppers';
+import { CategoriesService } from '@app/contest';
 import { SectorWorkers } from '../apps/worker/src/shoppers/sector-workers';
 import { TestPlatform } from './support/platform';
 import { seedCategory, seedEntry, seedShopper, seedTestingEdition } from './support/tasks-fixtures';
@@ -101,7 +102,7 @@ describe('tasks: assignment through the sector queues, under concurrency', () =>
     const { codes, categoryIds } = await season();
     const config = platform.api.get(AppConfig);
     const assignment = platform.api.get(TaskAssignment);
-    const workers = Array.from({ length: 4 }, () => new SectorWorkers(config, assignment, db));
+    const workers = Array.from({ length: 4 }, () => new SectorWorkers(config, assignment, platform.api.get(CategoriesService), platform.api.get(SectorQueues)));
     for (const w of workers) w.serve(codes);
     try {
       await waitFor(async () => (await pendingOf(categoryIds)) === 0, 50_000, 'every task assigned');

@@ -8,14 +8,16 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from '@app/accounts';
-import { ALL_QUEUES, AppConfig, BODY_LIMIT, HttpExceptionFilter, createValidationPipe, installInputGuard, loadConfig, trustedProxies } from '@app/core';
+import { CategoriesService } from '@app/contest';
+import { ALL_QUEUES, AppConfig, BODY_LIMIT, SectorQueues, createValidationPipe, installInputGuard, loadConfig, trustedProxies } from '@app/core';
+import { HttpExceptionFilter } from './http/http-exception.filter';
 import { AppModule } from './app.module';
-import { UNPREFIXED_ROUTES } from './pages/page-routes';
+import { openApiDocument, setRoutePrefix } from './openapi';
 import { servePortal } from './web/serve-portal';
 
 /** Builds the HTTP application exactly as production runs it (its entry point adds the drain on SIGTERM); tests use this too. */
@@ -38,7 +40,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   );
   app.useLogger(app.get(Logger));
   installInputGuard(app);
-  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
+  setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
@@ -63,30 +65,29 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await registerQueueDashboard(app);
   await servePortal(app, app.get(AppConfig).WEB_DIST_DIR);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Palmares API')
-      .setDescription('Registration, payments, mystery shoppers, rankings and publication of a customer-service award.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
   await app.get(AccountsService).ensureJuryFromEnvironment();
   return app;
 }
 
-/** bull-board at /queues, behind HTTP basic auth with a jury account's e-mail and password. */
+/**
+ * bull-board at /queues, behind HTTP basic auth with a jury account's e-mail and password. It shows the named
+ * queues and the sector queues: each one as this process makes it, and, before each listing, one for every
+ * sector of a live edition (the worker, not the API, makes most of them).
+ */
 async function registerQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const accounts = app.get(AccountsService);
+  const categories = app.get(CategoriesService);
+  const sectorQueues = app.get(SectorQueues);
   const serverAdapter = new BullBoardAdapter();
   serverAdapter.setBasePath('/queues');
-  createBullBoard({
+  const board = createBullBoard({
     queues: ALL_QUEUES.map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter,
   });
+  sectorQueues.onQueue((queue) => board.addQueue(new BullMQAdapter(queue)));
   await app.register(async (scope: FastifyInstance) => {
     await scope.register(basicAuth, {
       authenticate: { realm: 'Palmares jury' },
@@ -95,6 +96,9 @@ async function registerQueueDashboard(app: NestFastifyApplication): Promise<void
       },
     });
     scope.addHook('onRequest', scope.basicAuth);
+    scope.addHook('preHandler', async (request) => {
+      if (request.url.startsWith('/queues/api/queues')) for (const code of await categories.liveSectorCodes()) sectorQueues.queueFor(code);
+    });
     await scope.register(serverAdapter.registerPlugin(), { prefix: '/queues' });
   });
 }

@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { AppConfig, CoreModule, sectorJobOptions, sectorQueueName } from '@app/core';
+import { CategoriesService } from '@app/contest';
+import { AppConfig, CoreModule, queueJobOptions, SectorQueues, sectorQueueName } from '@app/core';
+import { RegistrationModule } from '@app/registration';
 import { ASSIGN_BATCH, ShoppersModule, TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { SectorWorkers } from '../../worker/src/shoppers/sector-workers';
 import { openBenchEnvironment } from './bench-environment';
@@ -24,8 +25,11 @@ const SHOPPERS = Math.max(SECTORS * 15, Math.round(2000 * SCALE));
 const QUOTAS = { PHONE: 125, EMAIL: 45, WEB: 30, CHAT: 15, SOCIAL: 10 };
 const TASKS_PER_ENTRY = Object.values(QUOTAS).reduce((a, b) => a + b, 0);
 
-/** Task generation and assignment only: the bench drives the sector workers itself. */
-@Module({ imports: [CoreModule, ShoppersModule] })
+/**
+ * Task generation and assignment only: the bench drives the sector workers itself. Registration comes along
+ * because tasks refer to entries (an entity's foreign keys need the entities they point at).
+ */
+@Module({ imports: [CoreModule, RegistrationModule, ShoppersModule] })
 class AssignmentBenchModule {}
 
 export async function benchAssignment(): Promise<void> {
@@ -50,7 +54,6 @@ export async function benchAssignment(): Promise<void> {
     await app.init();
     const config = app.get(AppConfig);
     const assignment = app.get(TaskAssignment);
-    const dataSource = app.get(DataSource);
 
     t = Date.now();
     const { created } = await app.get(TaskGeneration).generateForEdition(editionId);
@@ -62,7 +65,7 @@ export async function benchAssignment(): Promise<void> {
     // BENCH_PROCESSES=n: n built worker processes (dist/apps/worker/main.js) instead of in-process workers.
     const processes = Number(process.env.BENCH_PROCESSES ?? 0);
     const children: ChildProcess[] = [];
-    const workers = new SectorWorkers(config, assignment, dataSource);
+    const workers = new SectorWorkers(config, assignment, app.get(CategoriesService), app.get(SectorQueues));
     if (processes > 0) {
       for (let i = 0; i < processes; i++) {
         children.push(
@@ -99,14 +102,14 @@ export async function benchAssignment(): Promise<void> {
     const byCode = new Map<string, string[]>();
     for (const r of ids) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r.id);
     const noopQueues = codes.map(
-      (code) => new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } as never, prefix: `${queuePrefix}-noop` }),
+      (code) => new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: `${queuePrefix}-noop` }),
     );
     await Promise.all(
       codes.map(async (code, i) => {
         const list = byCode.get(code) ?? [];
         const batch = [];
         for (let k = 0; k < list.length; k += ASSIGN_BATCH)
-          batch.push({ name: 'assign-tasks', data: { taskIds: list.slice(k, k + ASSIGN_BATCH) }, opts: sectorJobOptions(1000) });
+          batch.push({ name: 'assign-tasks', data: { taskIds: list.slice(k, k + ASSIGN_BATCH) }, opts: queueJobOptions(sectorQueueName(code), 1000) });
         await noopQueues[i].addBulk(batch);
       }),
     );
@@ -115,7 +118,7 @@ export async function benchAssignment(): Promise<void> {
     const noop = codes.map(
       (code) =>
         new Worker(sectorQueueName(code), async (job) => void (noopDone += (job.data as { taskIds: string[] }).taskIds.length), {
-          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } as never,
+          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
           prefix: `${queuePrefix}-noop`,
           concurrency: base.ASSIGNMENT_CONCURRENCY,
         }),
@@ -158,7 +161,7 @@ export async function benchAssignment(): Promise<void> {
 async function countJobs(config: AppConfig, codes: string[]): Promise<number> {
   let total = 0;
   for (const code of codes) {
-    const q = new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null } as never, prefix: config.QUEUE_PREFIX });
+    const q = new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX });
     total += await q.getJobCountByTypes('waiting', 'delayed', 'prioritized');
     await q.close();
   }

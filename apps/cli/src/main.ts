@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
 import { AccountsService, CreateJuryUserDto } from '@app/accounts';
-import { checkServices, ConfigError, loadConfig } from '@app/core';
+import { checkServices, ConfigError, DomainError, loadConfig } from '@app/core';
 import { CliModule } from './cli.module';
 
 const USAGE = 'Usage: npm run jury:create -- --email <email> --password <password> [--name <name>]';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 class UsageError extends Error {}
 
 main().catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof ConfigError || error instanceof HttpException;
+  const known = error instanceof UsageError || error instanceof ConfigError || error instanceof HttpException || error instanceof DomainError;
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

@@ -10,18 +10,15 @@ import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { EmailThrottle } from './auth/email-throttle.service';
 import { ColleaguesService } from './colleagues.service';
-import { Company } from './entities/company.entity';
-import { User } from './entities/user.entity';
-import { AccountLink } from './links/account-link.entity';
+import { ACCOUNTS_ENTITIES } from './entities';
 import { AccountLinks } from './links/account-links.service';
 import { PasswordChanges } from './password-changes.service';
-import { RefreshToken } from './sessions/refresh-token.entity';
 import { SessionsService } from './sessions/sessions.service';
 
 /** Companies, users, roles and tokens. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Company, User, RefreshToken, AccountLink]),
+    TypeOrmModule.forFeature(ACCOUNTS_ENTITIES),
     NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig, isUniqueViolation, UnitsOfWork, type Locale } from '@app/core';
+import { UnitsOfWork, type Locale, AppConfig, isUniqueViolation, NotFoundError, ConflictError, ForbiddenError, UnauthenticatedError } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import type { AuthUser } from './auth/auth-user';
 import { PasswordThrottle } from './auth/password-throttle.service';
@@ -78,7 +78,7 @@ export class AccountsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'company_siren_key'))
-        throw new ConflictException(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`);
+        throw new ConflictError(`a company with SIREN ${dto.siren} is already registered; ask one of its users to add you`, 'SIREN_TAKEN');
       // The same e-mail signed up twice at once: the loser is answered as an e-mail already in use.
       if (isUniqueViolation(error, 'app_user_email_key')) return this.signup(dto);
       throw error;
@@ -114,8 +114,8 @@ export class AccountsService {
     ]);
     if ((result[0] as unknown[]).length === 0) {
       const exists = await this.dataSource.getRepository(User).existsBy({ id: userId });
-      if (!exists) throw new NotFoundException('the account this token confirms no longer exists');
-      throw new ConflictException('this e-mail address is already confirmed: a confirmation link works once');
+      if (!exists) throw new NotFoundError('the account this token confirms no longer exists');
+      throw new ConflictError('this e-mail address is already confirmed: a confirmation link works once', 'EMAIL_ALREADY_CONFIRMED');
     }
     return this.me(userId);
   }
@@ -126,9 +126,9 @@ export class AccountsService {
       user = await this.withPasswordHash().where('u.email = :email', { email: dto.email }).getOne();
       return this.passwordMatches(user, dto.password);
     });
-    if (!right || !user) throw new UnauthorizedException('wrong e-mail or password');
+    if (!right || !user) throw new UnauthenticatedError('wrong e-mail or password', 'INVALID_CREDENTIALS');
     const known: User = user;
-    if (!known.emailConfirmedAt) throw new ForbiddenException('confirm your e-mail address first: open the link in the confirmation e-mail');
+    if (!known.emailConfirmedAt) throw new ForbiddenError('confirm your e-mail address first: open the link in the confirmation e-mail', 'EMAIL_NOT_CONFIRMED');
     return this.startSession(known);
   }
 
@@ -142,7 +142,7 @@ export class AccountsService {
   async refreshSession(refreshToken: string | undefined): Promise<SignedIn> {
     const refresh = await this.sessions.rotate(refreshToken);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: refresh.userId });
-    if (!user) throw new UnauthorizedException('this account no longer exists');
+    if (!user) throw new UnauthenticatedError('this account no longer exists', 'SESSION_INVALID');
     return { response: this.responseFor(user, refresh.sessionId), refresh };
   }
 
@@ -157,7 +157,7 @@ export class AccountsService {
 
   async me(userId: string): Promise<UserView> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    if (!user) throw new NotFoundException('this account no longer exists');
+    if (!user) throw new NotFoundError('this account no longer exists');
     return toUserView(user);
   }
 
@@ -210,7 +210,7 @@ export class AccountsService {
     try {
       return await tx.save(tx.create(User, fields));
     } catch (error) {
-      if (isUniqueViolation(error, 'app_user_email_key')) throw new ConflictException(`an account with the e-mail ${fields.email} already exists`);
+      if (isUniqueViolation(error, 'app_user_email_key')) throw new ConflictError(`an account with the e-mail ${fields.email} already exists`, 'EMAIL_TAKEN');
       throw error;
     }
   }

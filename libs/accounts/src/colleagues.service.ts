@@ -1,7 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, UnitsOfWork, type Locale } from '@app/core';
+import { UnitsOfWork, type Locale, AppConfig, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { AccountsService } from './accounts.service';
 import type { AuthUser } from './auth/auth-user';
@@ -87,16 +87,18 @@ export class ColleaguesService {
    * The company's users are locked meanwhile, so two colleagues removing each other at once leave one of them.
    */
   async remove(actor: AuthUser, userId: string): Promise<void> {
-    if (userId === actor.id) throw new BadRequestException('a user cannot remove themself: ask a colleague to do it');
+    if (userId === actor.id) throw new InvalidError('a user cannot remove themself: ask a colleague to do it', 'CANNOT_REMOVE_SELF');
     await this.dataSource.transaction(async (tx) => {
       const users: { id: string }[] = await tx.query(`SELECT id FROM app_user WHERE company_id = $1 ORDER BY id FOR UPDATE`, [actor.companyId]);
-      if (!users.some((u) => u.id === userId)) throw new NotFoundException(`user ${userId} is not a user of your company`);
-      if (!users.some((u) => u.id === actor.id)) throw new ConflictException('your own account was removed meanwhile: a company keeps at least one user');
+      if (!users.some((u) => u.id === userId)) throw new NotFoundError(`user ${userId} is not a user of your company`);
+      if (!users.some((u) => u.id === actor.id))
+        throw new ConflictError('your own account was removed meanwhile: a company keeps at least one user', 'COMPANY_NEEDS_A_USER');
       await tx.getRepository(User).delete({ id: userId });
     });
   }
 
   private async assertAddressFree(email: string): Promise<void> {
-    if (await this.dataSource.getRepository(User).existsBy({ email })) throw new ConflictException(`the address ${email} already has a Palmares account`);
+    if (await this.dataSource.getRepository(User).existsBy({ email }))
+      throw new ConflictError(`the address ${email} already has a Palmares account`, 'EMAIL_TAKEN');
   }
 }

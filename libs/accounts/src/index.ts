@@ -9,6 +9,7 @@ export * from './account-rules';
 export * from './siren';
 export * from './recipients';
 export * from './passwords';
+export * from './entities';
 export * from './auth/password-throttle.service';
 export * from './sessions/sessions.service';
 export * from './password-changes.service';

@@ -1,7 +1,7 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, UnitsOfWork } from '@app/core';
+import { UnitsOfWork, AppConfig, InvalidError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { EmailThrottle } from './auth/email-throttle.service';
 import { PasswordThrottle } from './auth/password-throttle.service';
@@ -69,8 +69,8 @@ export class PasswordChanges {
       .where('u.id = :userId', { userId })
       .getOneOrFail();
     const right = await this.throttle.attempt({ account: user.email, address: ip }, () => verifyPassword(user.passwordHash, currentPassword));
-    if (!right) throw new BadRequestException('currentPassword is not this account’s password: nothing was changed');
-    if (currentPassword === newPassword) throw new BadRequestException('newPassword must differ from the current password');
+    if (!right) throw new InvalidError('currentPassword is not this account’s password: nothing was changed', 'WRONG_PASSWORD');
+    if (currentPassword === newPassword) throw new InvalidError('newPassword must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (tx) => {
       await tx.getRepository(User).update({ id: userId }, { passwordHash });

@@ -5,10 +5,8 @@ import { NotificationsModule } from '@app/notifications';
 import { RegistrationModule } from '@app/registration';
 import { BillingService } from './billing.service';
 import { CardPayments } from './card-payments';
-import { Invoice } from './entities/invoice.entity';
 import { EntryFees } from './entry-fees.service';
-import { PaymentFlag } from './entities/payment-flag.entity';
-import { Payment } from './entities/payment.entity';
+import { BILLING_ENTITIES } from './entities';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoicesRepository } from './invoices.repository';
 import { PaymentsService } from './payments.service';
@@ -17,7 +15,7 @@ import './templates';
 
 /** Invoices and credit notes (gapless numbering, PDF), card and bank payments; the entry fee along the entry's life. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invoice, Payment, PaymentFlag]), NotificationsModule, ContestModule, RegistrationModule],
+  imports: [TypeOrmModule.forFeature(BILLING_ENTITIES), NotificationsModule, ContestModule, RegistrationModule],
   providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments, StandinCheckout, InvoicesRepository, EntryFees],
   exports: [BillingService, PaymentsService, InvoicePdfService, StandinCheckout, EntryFees],
 })

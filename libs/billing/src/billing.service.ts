@@ -1,8 +1,8 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { Company, companyRecipients, Role, type AuthUser } from '@app/accounts';
-import { formatEuros, isForeignKeyViolation, type Locale } from '@app/core';
+import { type AuthUser, Company, companyRecipients, Role } from '@app/accounts';
+import { type Locale, formatEuros, isForeignKeyViolation, InvalidError, NotFoundError } from '@app/core';
 import type { Outbox } from '@app/notifications';
 import { EntriesService } from '@app/registration';
 import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery, type TransferInstructions } from './dto/invoice.dto';
@@ -59,9 +59,9 @@ export class BillingService {
    */
   async issueInvoice(tx: EntityManager, input: IssueInvoiceInput): Promise<Invoice> {
     const description = input.description.trim();
-    if (!description) throw new BadRequestException('an invoice needs a description of what it bills');
+    if (!description) throw new InvalidError('an invoice needs a description of what it bills');
     const company = await tx.findOneBy(Company, { id: input.companyId });
-    if (!company) throw new NotFoundException(`company ${input.companyId} does not exist`);
+    if (!company) throw new NotFoundError(`company ${input.companyId} does not exist`);
     const buyer: InvoiceBuyer = {
       legalName: company.legalName,
       billingAddress: company.billingAddress,
@@ -71,7 +71,7 @@ export class BillingService {
       vatNumber: company.vatNumber,
     };
     const amounts = invoiceAmounts(input.amountExclVatCents, input.vatRateBp, buyer);
-    if (amounts.totalCents > MAX_CENTS) throw new BadRequestException(`an invoice total cannot exceed ${MAX_CENTS} cents`);
+    if (amounts.totalCents > MAX_CENTS) throw new InvalidError(`an invoice total cannot exceed ${MAX_CENTS} cents`);
     return this.insertNumbered(tx, {
       editionId: input.editionId,
       companyId: input.companyId,
@@ -93,12 +93,13 @@ export class BillingService {
   async issueCreditNote(tx: EntityManager, invoiceId: string, reason: string): Promise<Invoice> {
     // The lock serialises two cancellations (and a payment) of the same invoice; it fires no trigger.
     const invoice = await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } });
-    if (!invoice) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
-    if (invoice.kind === InvoiceKind.CreditNote) throw new BadRequestException(`${invoice.number} is a credit note: a credit note cannot itself be credited`);
+    if (!invoice) throw new NotFoundError(`invoice ${invoiceId} does not exist`);
+    if (invoice.kind === InvoiceKind.CreditNote)
+      throw new InvalidError(`${invoice.number} is a credit note: a credit note cannot itself be credited`, 'INVOICE_IS_CREDIT_NOTE');
     const existing = await tx.findOneBy(Invoice, { creditedInvoiceId: invoice.id });
     if (existing) return existing;
     const why = reason.trim();
-    if (!why) throw new BadRequestException('a credit note needs a reason');
+    if (!why) throw new InvalidError('a credit note needs a reason');
     return this.insertNumbered(tx, {
       editionId: invoice.editionId,
       companyId: invoice.companyId,
@@ -175,7 +176,7 @@ export class BillingService {
   /** An invoice the user may read; another company's invoice is answered exactly like a missing one. */
   async findVisible(user: AuthUser, invoiceId: string, manager: EntityManager = this.dataSource.manager): Promise<Invoice> {
     const invoice = await manager.findOneBy(Invoice, { id: invoiceId });
-    if (!invoice || (user.role !== Role.Jury && invoice.companyId !== user.companyId)) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
+    if (!invoice || (user.role !== Role.Jury && invoice.companyId !== user.companyId)) throw new NotFoundError(`invoice ${invoiceId} does not exist`);
     return invoice;
   }
 
@@ -226,10 +227,10 @@ export class BillingService {
         ],
       )
       .catch((error: unknown) => {
-        if (isForeignKeyViolation(error, 'invoice_counter_edition_id_fkey')) throw new NotFoundException(`edition ${fields.editionId} does not exist`);
+        if (isForeignKeyViolation(error, 'invoice_counter_edition_id_fkey')) throw new NotFoundError(`edition ${fields.editionId} does not exist`);
         throw error;
       });
-    if (rows.length === 0) throw new NotFoundException(`edition ${fields.editionId} does not exist`);
+    if (rows.length === 0) throw new NotFoundError(`edition ${fields.editionId} does not exist`);
     const [row] = rows;
     return Object.assign(new Invoice(), fields, { id: row.id, sequence: row.sequence, number: row.number, issuedAt: row.issued_at });
   }

@@ -1,6 +1,6 @@
-import { BadGatewayException, BadRequestException, HttpException, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
-import { AppConfig } from '@app/core';
+import { DomainError, AppConfig, InvalidError, UnavailableError, UpstreamError } from '@app/core';
 import type { Invoice } from './entities/invoice.entity';
 import { readProviderEvent, type ProviderEvent } from './provider-event';
 import { StandinCheckout } from './standin-checkout';
@@ -44,29 +44,29 @@ export class CardPayments {
       if (!session.url) throw new Error('the checkout session has no URL');
       return session.url;
     } catch (error) {
-      if (error instanceof HttpException) throw error;
-      throw new BadGatewayException(`the payment provider could not open a checkout, try again later: ${(error as Error).message}`);
+      if (error instanceof DomainError) throw error;
+      throw new UpstreamError(`the payment provider could not open a checkout, try again later: ${(error as Error).message}`, 'PAYMENT_PROVIDER_FAILED');
     }
   }
 
   /** The event of a webhook whose signature matches its exact bytes and whose shape the platform can use; 400 otherwise. */
   verifyEvent(rawBody: Buffer | undefined, signature: string | undefined): ProviderEvent {
     const secret = this.config.STRIPE_WEBHOOK_SECRET;
-    if (!secret) throw new ServiceUnavailableException('payment webhooks are not configured: set STRIPE_WEBHOOK_SECRET');
-    if (!signature) throw new BadRequestException('the stripe-signature header is required: payment webhooks must be signed');
-    if (!rawBody || rawBody.length === 0) throw new BadRequestException('the webhook has no body: a signed JSON event is expected');
+    if (!secret) throw new UnavailableError('payment webhooks are not configured: set STRIPE_WEBHOOK_SECRET', 'PAYMENTS_NOT_CONFIGURED');
+    if (!signature) throw new InvalidError('the stripe-signature header is required: payment webhooks must be signed', 'WEBHOOK_SIGNATURE_INVALID');
+    if (!rawBody || rawBody.length === 0) throw new InvalidError('the webhook has no body: a signed JSON event is expected', 'WEBHOOK_SIGNATURE_INVALID');
     let event: unknown;
     try {
       event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
     } catch {
-      throw new BadRequestException('the webhook signature does not match its body, or is too old: the event was not accepted');
+      throw new InvalidError('the webhook signature does not match its body, or is too old: the event was not accepted', 'WEBHOOK_SIGNATURE_INVALID');
     }
     return readProviderEvent(event);
   }
 
   private stripe(): Stripe {
     const key = this.config.STRIPE_SECRET_KEY;
-    if (!key) throw new ServiceUnavailableException('card payment is not configured: set STRIPE_SECRET_KEY');
+    if (!key) throw new UnavailableError('card payment is not configured: set STRIPE_SECRET_KEY', 'PAYMENTS_NOT_CONFIGURED');
     this.client ??= new Stripe(key, { maxNetworkRetries: 2, timeout: 20_000 });
     return this.client;
   }

@@ -12,5 +12,6 @@ export * from './invoice-pdf.service';
 export * from './payments.service';
 export * from './seller';
 export * from './vat';
+export * from './entities';
 export * from './provider-events';
 export * from './standin-checkout';

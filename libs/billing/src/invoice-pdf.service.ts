@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EditionsService } from '@app/contest';
@@ -7,6 +7,7 @@ import { Invoice, InvoiceKind, InvoicePurpose } from './entities/invoice.entity'
 import { INVOICE_PDF_ATTACHMENT } from './invoice-attachment';
 import { renderInvoiceDocument } from './pdf/invoice-document';
 import { DEFAULT_PAYMENT_TERM_DAYS } from './seller';
+import { NotFoundError } from '@app/core';
 
 /** Invoice and credit-note PDFs, for downloads and for e-mail attachments by reference. */
 @Injectable()
@@ -23,7 +24,7 @@ export class InvoicePdfService implements OnModuleInit {
 
   async render(invoiceId: string): Promise<Buffer> {
     const invoice = await this.dataSource.manager.findOneBy(Invoice, { id: invoiceId });
-    if (!invoice) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
+    if (!invoice) throw new NotFoundError(`invoice ${invoiceId} does not exist`);
     const edition = await this.editions.findOrFail(invoice.editionId);
     const credited = invoice.creditedInvoiceId ? await this.dataSource.manager.findOneByOrFail(Invoice, { id: invoice.creditedInvoiceId }) : null;
     return renderInvoiceDocument({

@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { juryRecipients, type AuthUser } from '@app/accounts';
-import { audit, formatEuros, isUuid, type Locale, UnitsOfWork } from '@app/core';
+import { type AuthUser, juryRecipients } from '@app/accounts';
+import { isUuid, type Locale, UnitsOfWork, audit, formatEuros, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { BillingService } from './billing.service';
 import { CardPayments } from './card-payments';
@@ -93,15 +93,15 @@ export class PaymentsService {
   async recordBankTransfer(user: AuthUser, invoiceId: string, dto: RecordBankTransferDto): Promise<InvoiceView> {
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
-      throw new BadRequestException('receivedAt must not be in the future: record a transfer once it has arrived');
+      throw new InvalidError('receivedAt must not be in the future: record a transfer once it has arrived');
     await this.units.run(async (uow) => {
       const outbox = this.notifications.outbox(uow);
       const tx = outbox.tx;
       const invoice = await tx.findOne(Invoice, { where: { id: invoiceId }, lock: { mode: 'pessimistic_write' } });
-      if (!invoice) throw new NotFoundException(`invoice ${invoiceId} does not exist`);
+      if (!invoice) throw new NotFoundError(`invoice ${invoiceId} does not exist`);
       await this.assertPayable(tx, invoice);
       if (dto.amountCents !== invoice.totalCents)
-        throw new BadRequestException(
+        throw new InvalidError(
           `amountCents must equal the invoice total: invoice ${invoice.number} is ${invoice.totalCents} cents (${formatEuros(invoice.totalCents)}), not ${dto.amountCents}`,
         );
       const payment = await this.billing.recordPayment(outbox, invoice, {
@@ -152,10 +152,12 @@ export class PaymentsService {
 
   /** 400 for a credit note, 409 for an invoice cancelled by a credit note or already paid. */
   private async assertPayable(manager: EntityManager, invoice: Invoice): Promise<void> {
-    if (invoice.kind === InvoiceKind.CreditNote) throw new BadRequestException(`${invoice.number} is a credit note: there is nothing to pay`);
+    if (invoice.kind === InvoiceKind.CreditNote)
+      throw new InvalidError(`${invoice.number} is a credit note: there is nothing to pay`, 'INVOICE_IS_CREDIT_NOTE');
     const { payment, creditNote } = await this.billing.settlementOf(manager, invoice.id);
-    if (creditNote) throw new ConflictException(`invoice ${invoice.number} is cancelled by credit note ${creditNote.number}: it is not to be paid`);
-    if (payment) throw new ConflictException(`invoice ${invoice.number} is already paid: an invoice is paid once`);
+    if (creditNote)
+      throw new ConflictError(`invoice ${invoice.number} is cancelled by credit note ${creditNote.number}: it is not to be paid`, 'INVOICE_CREDITED');
+    if (payment) throw new ConflictError(`invoice ${invoice.number} is already paid: an invoice is paid once`, 'INVOICE_ALREADY_PAID');
   }
 
   private async handle(outbox: Outbox, event: ProviderEvent): Promise<WebhookOutcome> {

@@ -1,7 +1,7 @@
-import { BadRequestException, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { plainToInstance, Type } from 'class-transformer';
-import { MAX_STORED_INT } from '@app/core';
 import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested, validateSync, type ValidationError } from 'class-validator';
+import { InvalidError, MAX_STORED_INT } from '@app/core';
 
 /** The events that settle an invoice; any other type is acknowledged and ignored. */
 export const CHECKOUT_EVENTS = ['checkout.session.completed', 'checkout.session.async_payment_succeeded'] as const;
@@ -103,7 +103,7 @@ export function readProviderEvent(parsed: unknown): ProviderEvent {
   if (errors.length > 0) {
     const id = typeof event?.id === 'string' ? event.id : '(no id)';
     logger.warn(`payment event ${id} refused: ${errors.join('; ')}`);
-    throw new BadRequestException(`the payment event cannot be used: ${errors.join('; ')}`);
+    throw new InvalidError(`the payment event cannot be used: ${errors.join('; ')}`, 'WEBHOOK_EVENT_INVALID');
   }
   return event as unknown as ProviderEvent;
 }

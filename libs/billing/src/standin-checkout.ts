@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AppConfig, NotFoundError } from '@app/core';
 import { Invoice } from './entities/invoice.entity';
 import { checkoutCompleted, signEvent } from './provider-events';
 
@@ -46,7 +46,7 @@ export class StandinCheckout {
       match && expected && timingSafeEqual(Buffer.from(match[3]), expected)
         ? await this.dataSource.getRepository(Invoice).findOneBy({ id: match[1].replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-') })
         : null;
-    if (!match || !invoice) throw new NotFoundException('this checkout session does not exist: open the payment again from the invoice');
+    if (!match || !invoice) throw new NotFoundError('this checkout session does not exist: open the payment again from the invoice');
     return { id, invoiceId: invoice.id, entryId: invoice.entryId, number: invoice.number, description: invoice.description, amountCents: Number(match[2]) };
   }
 

@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { EntryFees, invoiceAttachment } from '@app/billing';
-import { CategoriesService, CategoryStatus, EditionStatus, EditionsService, type Category, type Edition } from '@app/contest';
-import { formatEuros, formatInstant, JobId, QueueName, UnitsOfWork, type JobPayload } from '@app/core';
+import { type Edition, CategoriesService, Category, CategoryStatus, EditionStatus, EditionsService } from '@app/contest';
+import { UnitsOfWork, formatEuros, formatInstant, JobId, QueueName, type JobQueue } from '@app/core';
 import { NotificationsService, type Outbox } from '@app/notifications';
 import { EntriesService, EntryStatus, LIVE_ENTRY_STATUSES as LIVE, type Entry } from '@app/registration';
 
@@ -30,7 +29,7 @@ export class CalendarSteps {
     private readonly entries: EntriesService,
     private readonly entryFees: EntryFees,
     private readonly units: UnitsOfWork,
-    @InjectQueue(QueueName.Tasks) private readonly tasks: Queue<JobPayload<typeof QueueName.Tasks>>,
+    @InjectQueue(QueueName.Tasks) private readonly tasks: JobQueue<typeof QueueName.Tasks>,
   ) {}
 
   /** D-7 and D-1: every company with an entry still unpaid is reminded, once per reminder. */

@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isJury, type AuthUser } from '@app/accounts';
-import { audit, inclVat, isUniqueViolation, isUuid, percentToBp } from '@app/core';
+import { inclVat, isUuid, percentToBp, audit, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { CHANNELS, type GridCriterion, type PerChannel, type Scenario } from './channels';
 import { categoryRuleProblems } from './category-rules';
 import type { CategoryView, CreateCategoryDto } from './dto/category.dto';
@@ -35,10 +35,10 @@ export class CategoriesService {
         // Locked against a concurrent status change (an edition closing while its category is added).
         const edition = await this.editions.findOrFail(editionId, tx, { lock: 'pessimistic_read' });
         if (edition.status !== EditionStatus.Draft && edition.status !== EditionStatus.Open) {
-          throw new ConflictException(`edition ${edition.year} is ${edition.status}: categories can be added only while it is DRAFT or OPEN`);
+          throw new ConflictError(`edition ${edition.year} is ${edition.status}: categories can be added only while it is DRAFT or OPEN`, 'CATEGORIES_CLOSED');
         }
         const problems = categoryRuleProblems(setup);
-        if (problems.length > 0) throw new BadRequestException(problems.join('; '));
+        if (problems.length > 0) throw new InvalidError(problems.join('; '));
         const category = await tx.save(
           tx.create(Category, {
             editionId,
@@ -59,7 +59,7 @@ export class CategoriesService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'category_code_per_edition')) {
-        throw new ConflictException(`this edition already has a category with the code ${dto.code}: codes are unique within an edition`);
+        throw new ConflictError(`this edition already has a category with the code ${dto.code}: codes are unique within an edition`, 'CATEGORY_CODE_TAKEN');
       }
       throw error;
     }
@@ -77,10 +77,25 @@ export class CategoriesService {
     return (tx ?? this.dataSource.manager).find(Category, { where: { editionId }, order: { code: 'ASC' } });
   }
 
+  /**
+   * The category codes of the editions whose sectors may have assignment work (OPEN, CLOSED, TESTING): the
+   * sector queues a worker serves and the dashboard shows.
+   */
+  async liveSectorCodes(): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource
+      .createQueryBuilder(Category, 'category')
+      .select('DISTINCT category.code', 'code')
+      .innerJoin(Edition, 'edition', 'edition.id = category.editionId')
+      .where('edition.status IN (:...live)', { live: [EditionStatus.Open, EditionStatus.Closed, EditionStatus.Testing] })
+      .orderBy('code')
+      .getRawMany();
+    return rows.map((row) => row.code);
+  }
+
   /** The category, optionally read in `tx`; 404 "category <id> does not exist". */
   async findOrFail(id: string, tx?: EntityManager): Promise<Category> {
     const category = isUuid(id) ? await (tx ?? this.dataSource.manager).findOneBy(Category, { id }) : null;
-    if (!category) throw new NotFoundException(`category ${id} does not exist`);
+    if (!category) throw new NotFoundError(`category ${id} does not exist`);
     return category;
   }
 
@@ -93,7 +108,7 @@ export class CategoriesService {
           .where('category.id = :id', { id })
           .getOne()
       : null;
-    if (!found) throw new NotFoundException(`category ${id} does not exist`);
+    if (!found) throw new NotFoundError(`category ${id} does not exist`);
     const { edition, ...category } = found as Category & { edition: Edition };
     return { category: Object.assign(new Category(), category), edition };
   }

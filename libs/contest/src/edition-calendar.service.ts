@@ -1,25 +1,23 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { JobState, Queue } from 'bullmq';
+import type { JobState } from 'bullmq';
 import { DataSource, In } from 'typeorm';
-import { JobId, QueueName, type CalendarJobName, type JobPayload } from '@app/core';
+import { JobId, QueueName, type BulkJob, type JobQueue } from '@app/core';
 import { Edition, EditionStatus } from './entities/edition.entity';
 import { plusDaysInZone } from './time';
 
-type CalendarPayload = JobPayload<typeof QueueName.EditionCalendar>;
-type CalendarQueue = Queue<CalendarPayload>;
+type CalendarQueue = JobQueue<typeof QueueName.EditionCalendar>;
 
 /** What the calendar needs to know about an edition. */
 export type CalendarEdition = Pick<Edition, 'id' | 'timezone' | 'registrationDeadline' | 'paymentDueAt' | 'testPeriodStart' | 'testPeriodEnd'>;
 
-/** One timed job of an edition: its job name, the step that names its id, when it runs and its payload. */
+/** One timed job of an edition: its job (name and payload, checked together), the step that names its id, when it runs. */
 export interface CalendarStep {
-  name: CalendarJobName;
+  job: BulkJob<typeof QueueName.EditionCalendar>;
   /** `deadline-reminder-7`, `deadline-reminder-1`, `registration-close`, `payment-due`, `test-period-start`, `test-period-end`. */
   step: string;
   at: Date;
-  data: CalendarPayload;
   jobId: string;
 }
 
@@ -31,8 +29,8 @@ export const LIVE_EDITION_STATUSES: EditionStatus[] = [EditionStatus.Open, Editi
 
 const PENDING_STATES: (JobState | 'unknown')[] = ['delayed', 'waiting', 'prioritized'];
 
-function step(edition: CalendarEdition, name: CalendarJobName, stepName: string, at: Date, data: CalendarPayload): CalendarStep {
-  return { name, step: stepName, at, data, jobId: JobId.calendar(edition.id, stepName, at) };
+function step(edition: CalendarEdition, job: CalendarStep['job'], stepName: string, at: Date): CalendarStep {
+  return { job, step: stepName, at, jobId: JobId.calendar(edition.id, stepName, at) };
 }
 
 /**
@@ -43,23 +41,25 @@ function step(edition: CalendarEdition, name: CalendarJobName, stepName: string,
 export function calendarPlan(edition: CalendarEdition): CalendarStep[] {
   const editionId = edition.id;
   const reminders = REMINDER_DAYS.map((daysBefore) =>
-    step(edition, 'deadline-reminder', `deadline-reminder-${daysBefore}`, plusDaysInZone(edition.registrationDeadline, edition.timezone, -daysBefore), {
-      editionId,
-      daysBefore,
-    }),
+    step(
+      edition,
+      { name: 'deadline-reminder', data: { editionId, daysBefore } },
+      `deadline-reminder-${daysBefore}`,
+      plusDaysInZone(edition.registrationDeadline, edition.timezone, -daysBefore),
+    ),
   );
   return [
     ...reminders,
-    step(edition, 'registration-close', 'registration-close', edition.registrationDeadline, { editionId }),
-    step(edition, 'payment-due', 'payment-due', edition.paymentDueAt, { editionId }),
-    step(edition, 'test-period-start', 'test-period-start', edition.testPeriodStart, { editionId }),
-    step(edition, 'test-period-end', 'test-period-end', edition.testPeriodEnd, { editionId }),
+    step(edition, { name: 'registration-close', data: { editionId } }, 'registration-close', edition.registrationDeadline),
+    step(edition, { name: 'payment-due', data: { editionId } }, 'payment-due', edition.paymentDueAt),
+    step(edition, { name: 'test-period-start', data: { editionId } }, 'test-period-start', edition.testPeriodStart),
+    step(edition, { name: 'test-period-end', data: { editionId } }, 'test-period-end', edition.testPeriodEnd),
   ];
 }
 
 /** The jobs to schedule at `now`: the plan without the reminders whose instant has already passed. */
 export function calendarSteps(edition: CalendarEdition, now: Date = new Date()): CalendarStep[] {
-  return calendarPlan(edition).filter((s) => s.name !== 'deadline-reminder' || s.at.getTime() >= now.getTime());
+  return calendarPlan(edition).filter((s) => s.job.name !== 'deadline-reminder' || s.at.getTime() >= now.getTime());
 }
 
 /**
@@ -87,7 +87,7 @@ export class EditionCalendar {
   /** Adds the edition's jobs (delay = instant − now, at least 0); returns the steps scheduled. */
   async schedule(edition: CalendarEdition, now: Date = new Date()): Promise<CalendarStep[]> {
     const steps = calendarSteps(edition, now);
-    await this.queue.addBulk(steps.map((s) => ({ name: s.name, data: s.data, opts: { jobId: s.jobId, delay: Math.max(0, s.at.getTime() - now.getTime()) } })));
+    await this.queue.addBulk(steps.map((s) => ({ ...s.job, opts: { jobId: s.jobId, delay: Math.max(0, s.at.getTime() - now.getTime()) } })));
     return steps;
   }
 

@@ -18,7 +18,7 @@ const edition = (deadline: string): CalendarEdition => ({
 describe('calendarPlan', () => {
   it('plans D-7, D-1, close, payment due, test start and test end with deterministic ids', () => {
     const e = edition('2027-03-10T23:59:59.999');
-    expect(calendarPlan(e).map((s) => [s.name, s.at.toISOString(), s.data, s.jobId])).toEqual([
+    expect(calendarPlan(e).map((s) => [s.job.name, s.at.toISOString(), s.job.data, s.jobId])).toEqual([
       [
         'deadline-reminder',
         '2027-03-03T22:59:59.999Z',

@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { ConflictError } from '@app/core';
 import { assertAcceptingEntries, calendarOrderProblems, registrationWindow, type EditionCalendarInstants, type WindowEdition } from './edition-rules';
 import { EditionStatus } from './entities/edition.entity';
 import { parseInstant } from './time';
@@ -24,6 +24,7 @@ describe('registrationWindow: the request-time clock rule', () => {
     expect(registrationWindow(e, local('2027-03-10T23:59:59.999'))).toEqual({
       open: false,
       reason: 'registration for edition 2027 closed at 10/03/2027 23:59:59 (Europe/Paris)',
+      code: 'REGISTRATION_CLOSED',
     });
     expect(registrationWindow(e, local('2027-03-11T00:00:00.000'))).toMatchObject({ open: false });
   });
@@ -34,6 +35,7 @@ describe('registrationWindow: the request-time clock rule', () => {
     expect(registrationWindow(e, local('2027-03-11T00:00:00.000'))).toEqual({
       open: false,
       reason: 'registration for edition 2027 closed at 11/03/2027 00:00:00 (Europe/Paris)',
+      code: 'REGISTRATION_CLOSED',
     });
   });
 
@@ -41,10 +43,12 @@ describe('registrationWindow: the request-time clock rule', () => {
     expect(registrationWindow(edition({ status: EditionStatus.Draft }), local('2027-01-15T10:00'))).toEqual({
       open: false,
       reason: 'registration for edition 2027 is not open yet',
+      code: 'REGISTRATION_NOT_OPEN',
     });
     expect(registrationWindow(edition(), local('2026-12-01T08:59:59.999'))).toEqual({
       open: false,
       reason: 'registration for edition 2027 is not open yet: it opens at 01/12/2026 09:00:00 (Europe/Paris)',
+      code: 'REGISTRATION_NOT_OPEN',
     });
   });
 
@@ -61,7 +65,7 @@ describe('registrationWindow: the request-time clock rule', () => {
   it('asserts with a 409 that names the rule', () => {
     const e = edition();
     expect(() => assertAcceptingEntries(e, local('2027-03-10T23:59:59.998'))).not.toThrow();
-    expect(() => assertAcceptingEntries(e, local('2027-03-11T00:00'))).toThrow(ConflictException);
+    expect(() => assertAcceptingEntries(e, local('2027-03-11T00:00'))).toThrow(ConflictError);
     expect(() => assertAcceptingEntries(e, local('2027-03-11T00:00'))).toThrow('registration for edition 2027 closed at 10/03/2027 23:59:59 (Europe/Paris)');
   });
 
@@ -72,6 +76,7 @@ describe('registrationWindow: the request-time clock rule', () => {
     expect(registrationWindow(e, e.registrationDeadline)).toEqual({
       open: false,
       reason: 'registration for edition 2027 closed at 28/03/2027 03:00:00 (Europe/Paris)',
+      code: 'REGISTRATION_CLOSED',
     });
   });
 });

@@ -1,6 +1,5 @@
-import { ConflictException } from '@nestjs/common';
 import { EditionStatus, type Edition } from './entities/edition.entity';
-import { formatInstant } from '@app/core';
+import { ConflictError, formatInstant } from '@app/core';
 
 /** The instants of an edition's calendar, in their required order. */
 export const CALENDAR_FIELDS = ['registrationOpensAt', 'registrationDeadline', 'paymentDueAt', 'testPeriodStart', 'testPeriodEnd', 'resultsPublishAt'] as const;
@@ -32,7 +31,7 @@ export function calendarOrderProblems(calendar: EditionCalendarInstants, zone: s
   return problems;
 }
 
-export type RegistrationWindow = { open: true } | { open: false; reason: string };
+export type RegistrationWindow = { open: true } | { open: false; reason: string; code: 'REGISTRATION_NOT_OPEN' | 'REGISTRATION_CLOSED' };
 
 export type WindowEdition = Pick<Edition, 'year' | 'status' | 'timezone' | 'registrationOpensAt' | 'registrationDeadline'>;
 
@@ -43,12 +42,20 @@ export type WindowEdition = Pick<Edition, 'year' | 'status' | 'timezone' | 'regi
  */
 export function registrationWindow(edition: WindowEdition, now: Date = new Date()): RegistrationWindow {
   const { year, status, timezone } = edition;
-  if (status === EditionStatus.Draft) return { open: false, reason: `registration for edition ${year} is not open yet` };
+  if (status === EditionStatus.Draft) return { open: false, reason: `registration for edition ${year} is not open yet`, code: 'REGISTRATION_NOT_OPEN' };
   if (status !== EditionStatus.Open || now.getTime() >= edition.registrationDeadline.getTime()) {
-    return { open: false, reason: `registration for edition ${year} closed at ${formatInstant(edition.registrationDeadline, timezone)}` };
+    return {
+      open: false,
+      reason: `registration for edition ${year} closed at ${formatInstant(edition.registrationDeadline, timezone)}`,
+      code: 'REGISTRATION_CLOSED',
+    };
   }
   if (now.getTime() < edition.registrationOpensAt.getTime()) {
-    return { open: false, reason: `registration for edition ${year} is not open yet: it opens at ${formatInstant(edition.registrationOpensAt, timezone)}` };
+    return {
+      open: false,
+      reason: `registration for edition ${year} is not open yet: it opens at ${formatInstant(edition.registrationOpensAt, timezone)}`,
+      code: 'REGISTRATION_NOT_OPEN',
+    };
   }
   return { open: true };
 }
@@ -56,5 +63,5 @@ export function registrationWindow(edition: WindowEdition, now: Date = new Date(
 /** 409 naming the rule when the edition does not accept entries at `now`. */
 export function assertAcceptingEntries(edition: WindowEdition, now: Date = new Date()): void {
   const window = registrationWindow(edition, now);
-  if (!window.open) throw new ConflictException(window.reason);
+  if (!window.open) throw new ConflictError(window.reason, window.code);
 }

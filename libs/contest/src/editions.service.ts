@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
-import { audit, formatInstant, isUniqueViolation, isUuid, withinDeadline } from '@app/core';
+import { isUuid, audit, formatInstant, isUniqueViolation, NotFoundError, ConflictError, InvalidError, withinDeadline } from '@app/core';
 import type { CreateEditionDto, DeadlineExtensionDto, EditionView } from './dto/edition.dto';
 import { EditionCalendar } from './edition-calendar.service';
 import {
@@ -35,7 +35,7 @@ export class EditionsService {
   /** A DRAFT edition; wall-clock instants are read in its time zone. 400 naming the rule, 409 for a year that exists. */
   async create(dto: CreateEditionDto, actorId: string | null): Promise<EditionView> {
     const timezone = canonicalTimeZone(dto.timezone ?? DEFAULT_TIMEZONE);
-    if (!timezone) throw new BadRequestException('timezone must be an IANA time zone such as Europe/Paris');
+    if (!timezone) throw new InvalidError('timezone must be an IANA time zone such as Europe/Paris');
     const read = (field: keyof EditionCalendarInstants) => parseInstant(field, dto[field]!, timezone);
     const registrationDeadline = read('registrationDeadline');
     const calendar: EditionCalendarInstants = {
@@ -49,7 +49,7 @@ export class EditionsService {
     const problems = calendarOrderProblems(calendar, timezone);
     if (problems.length > 0) {
       const note = dto.paymentDueAt === undefined ? ` (paymentDueAt defaults to registrationDeadline + ${DEFAULT_PAYMENT_DAYS} days)` : '';
-      throw new BadRequestException(`${problems.join('; ')}${note}`);
+      throw new InvalidError(`${problems.join('; ')}${note}`);
     }
     try {
       return await this.dataSource.transaction(async (tx) => {
@@ -58,7 +58,8 @@ export class EditionsService {
         return toEditionView(edition);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'edition_year_key')) throw new ConflictException(`an edition for ${dto.year} already exists: there is one edition a year`);
+      if (isUniqueViolation(error, 'edition_year_key'))
+        throw new ConflictError(`an edition for ${dto.year} already exists: there is one edition a year`, 'EDITION_YEAR_TAKEN');
       throw error;
     }
   }
@@ -97,9 +98,10 @@ export class EditionsService {
     const edition = await this.dataSource.transaction(async (tx) => {
       const edition = await this.findOrFail(id, tx, { lock: 'pessimistic_write' });
       if (edition.status !== EditionStatus.Draft)
-        throw new ConflictException(`edition ${edition.year} is ${edition.status}: only a DRAFT edition can be opened`);
+        throw new ConflictError(`edition ${edition.year} is ${edition.status}: only a DRAFT edition can be opened`, 'EDITION_NOT_DRAFT');
       const categories = await tx.count(Category, { where: { editionId: id, status: CategoryStatus.Active } });
-      if (categories === 0) throw new ConflictException(`edition ${edition.year} has no category: add at least one category before opening it`);
+      if (categories === 0)
+        throw new ConflictError(`edition ${edition.year} has no category: add at least one category before opening it`, 'EDITION_HAS_NO_CATEGORY');
       await tx.update(Edition, { id }, { status: EditionStatus.Open });
       await audit(tx, { actorId, action: 'edition.open', subjectType: 'edition', subjectId: id, details: { year: edition.year } });
       return { ...edition, status: EditionStatus.Open } as Edition;
@@ -116,23 +118,28 @@ export class EditionsService {
     const [before, after] = await this.dataSource.transaction(async (tx) => {
       const edition = await this.findOrFail(id, tx, { lock: 'pessimistic_write' });
       const zone = edition.timezone;
-      if (edition.resultsFrozenAt) throw new ConflictException(`the results of edition ${edition.year} are frozen: its deadline can no longer change`);
+      if (edition.resultsFrozenAt)
+        throw new ConflictError(`the results of edition ${edition.year} are frozen: its deadline can no longer change`, 'RESULTS_FROZEN');
       if (edition.status !== EditionStatus.Open) {
-        throw new ConflictException(`edition ${edition.year} is ${edition.status}: the deadline can be extended only while registration is OPEN`);
+        throw new ConflictError(
+          `edition ${edition.year} is ${edition.status}: the deadline can be extended only while registration is OPEN`,
+          'REGISTRATION_NOT_OPEN',
+        );
       }
       if (now.getTime() >= edition.registrationDeadline.getTime()) {
-        throw new ConflictException(
+        throw new ConflictError(
           `the registration deadline has already passed (${formatInstant(edition.registrationDeadline, zone)}): a deadline can be extended only before it passes`,
+          'REGISTRATION_CLOSED',
         );
       }
       const deadline = parseInstant('registrationDeadline', dto.registrationDeadline, zone);
       if (deadline.getTime() <= edition.registrationDeadline.getTime()) {
-        throw new BadRequestException(
+        throw new InvalidError(
           `registrationDeadline (${formatInstant(deadline, zone)}) must be later than the current deadline (${formatInstant(edition.registrationDeadline, zone)})`,
         );
       }
       if (deadline.getTime() > edition.paymentDueAt.getTime()) {
-        throw new BadRequestException(
+        throw new InvalidError(
           `registrationDeadline (${formatInstant(deadline, zone)}) must not be later than paymentDueAt (${formatInstant(edition.paymentDueAt, zone)})`,
         );
       }
@@ -190,8 +197,8 @@ export class EditionsService {
   }
 }
 
-function notFound(id: string): NotFoundException {
-  return new NotFoundException(`edition ${id} does not exist`);
+function notFound(id: string): NotFoundError {
+  return new NotFoundError(`edition ${id} does not exist`);
 }
 
 export function toEditionView(edition: Edition): EditionView {

@@ -10,3 +10,5 @@ export * from './edition-calendar.service';
 export * from './edition-rules';
 export * from './editions.service';
 export * from './time';
+export * from './entities';
+export * from './dto/per-channel.schema';

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { InvalidError } from '@app/core';
 import { formatInstant } from '@app/core';
 import { canonicalTimeZone, parseInstant, plusDaysInZone, toLocalIso } from './time';
 
@@ -20,7 +20,7 @@ describe('instants in the edition time zone', () => {
   });
 
   it('refuses a wall-clock time skipped by the spring-forward gap, naming it', () => {
-    expect(() => parseInstant('registrationDeadline', '2027-03-28T02:30', PARIS)).toThrow(BadRequestException);
+    expect(() => parseInstant('registrationDeadline', '2027-03-28T02:30', PARIS)).toThrow(InvalidError);
     expect(() => parseInstant('registrationDeadline', '2027-03-28T02:30', PARIS)).toThrow(
       /registrationDeadline 2027-03-28T02:30 does not exist in Europe\/Paris: the clocks jump forward/,
     );

@@ -1,5 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
 import { DateTime, IANAZone } from 'luxon';
+import { InvalidError } from '@app/core';
 
 export const DEFAULT_TIMEZONE = 'Europe/Paris';
 
@@ -33,17 +33,17 @@ const WALL_CLOCK = "yyyy-MM-dd'T'HH:mm:ss.SSS";
  */
 export function parseInstant(field: string, value: string, zone: string): Date {
   const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
-  if (!match) throw new BadRequestException(ISO_INSTANT_MESSAGE.replace('$property', field));
+  if (!match) throw new InvalidError(ISO_INSTANT_MESSAGE.replace('$property', field));
   if (match[1] !== undefined) {
     const instant = DateTime.fromISO(value, { setZone: true });
-    if (!instant.isValid) throw new BadRequestException(`${field} is not a real date-time: ${value}`);
+    if (!instant.isValid) throw new InvalidError(`${field} is not a real date-time: ${value}`);
     return instant.toJSDate();
   }
   const wall = DateTime.fromISO(value, { zone: 'UTC' });
-  if (!wall.isValid) throw new BadRequestException(`${field} is not a real date-time: ${value}`);
+  if (!wall.isValid) throw new InvalidError(`${field} is not a real date-time: ${value}`);
   const local = DateTime.fromObject(wall.toObject(), { zone });
   if (local.toFormat(WALL_CLOCK) !== wall.toFormat(WALL_CLOCK)) {
-    throw new BadRequestException(
+    throw new InvalidError(
       `${field} ${value} does not exist in ${zone}: the clocks jump forward at that time (daylight-saving change); choose a time outside the gap`,
     );
   }

@@ -1,36 +1,17 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@app/accounts';
 import { EditionsService, type Channel } from '@app/contest';
-import { audit, DEFAULT_PAGE, formatInstant, isUniqueViolation, SqlFilter, UnitsOfWork } from '@app/core';
+import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, audit, formatInstant, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { ShopperTasks, TaskAssignment, TaskGeneration, TaskStates, TaskStatus } from '@app/shoppers';
-import type { ListEvaluationsQuery, SubmitEvaluationDto } from './dto/evaluation.dto';
+import { ShopperTasks, TaskStates, TaskAssignment, TaskGeneration, TaskStatus } from '@app/shoppers';
+import { type ListEvaluationsQuery, type SubmitEvaluationDto, type EvaluationView } from './dto/evaluation.dto';
 import { EvaluationStatus } from './entities/evaluation.entity';
 import { answerProblems, evaluationScore } from './scoring';
 
 /** Clock drift allowed between a shopper's device and the server when checking that performedAt is not in the future. */
 export const PERFORMED_AT_DRIFT_MS = 5 * 60 * 1000;
-
-export interface EvaluationView {
-  id: string;
-  taskId: string;
-  entryId: string;
-  categoryId: string;
-  shopperId: string;
-  channel: Channel;
-  performedAt: Date;
-  answers: Record<string, number>;
-  facts: Record<string, unknown>;
-  comment: string;
-  status: EvaluationStatus;
-  score: number;
-  rejectionReason: string | null;
-  reviewedBy: string | null;
-  reviewedAt: Date | null;
-  submittedAt: Date;
-}
 
 /** The columns of an evaluation (table or alias `t`) read as its view, the score as a number. */
 const evaluationColumns = (t: string) =>
@@ -64,15 +45,15 @@ export class EvaluationsService {
     assertSubmittable(task.id, task.status);
     const edition = await this.editions.findOrFail(task.editionId);
     const performedAt = new Date(dto.performedAt);
-    if (Number.isNaN(performedAt.getTime())) throw new BadRequestException('performedAt must be a valid instant');
+    if (Number.isNaN(performedAt.getTime())) throw new InvalidError('performedAt must be a valid instant');
     if (performedAt.getTime() < task.windowStart.getTime() || performedAt.getTime() > task.windowEnd.getTime()) {
-      throw new BadRequestException(
+      throw new InvalidError(
         `performedAt must lie inside the task window, from ${formatInstant(task.windowStart, edition.timezone)} to ${formatInstant(task.windowEnd, edition.timezone)}`,
       );
     }
-    if (performedAt.getTime() > now.getTime() + PERFORMED_AT_DRIFT_MS) throw new BadRequestException('performedAt must not be in the future');
+    if (performedAt.getTime() > now.getTime() + PERFORMED_AT_DRIFT_MS) throw new InvalidError('performedAt must not be in the future');
     const problems = [...answerProblems(task.grid, dto.answers ?? {}), ...factProblems(task.channel, dto.facts)];
-    if (problems.length > 0) throw new BadRequestException(problems.join('; '));
+    if (problems.length > 0) throw new InvalidError(problems.join('; '));
     const score = evaluationScore(task.grid, dto.answers);
     const facts = {
       ...(dto.facts.waitSeconds !== undefined ? { waitSeconds: dto.facts.waitSeconds } : {}),
@@ -85,9 +66,9 @@ export class EvaluationsService {
       return await this.dataSource.transaction(async (tx) => {
         const submitted = await this.states.submit(tx, taskId, user.id);
         if (!submitted.moved) {
-          if (!submitted.current) throw new NotFoundException(`task ${taskId} does not exist`);
+          if (!submitted.current) throw new NotFoundError(`task ${taskId} does not exist`);
           assertSubmittable(taskId, submitted.current);
-          throw new ConflictException(`task ${taskId} can no longer be evaluated`);
+          throw new ConflictError(`task ${taskId} can no longer be evaluated`, 'TASK_NOT_EVALUABLE');
         }
         const [row]: EvaluationView[] = await tx.query(
           `INSERT INTO evaluation (task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, comment, score, status, submitted_at)
@@ -110,7 +91,8 @@ export class EvaluationsService {
         return row;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(`an evaluation was already submitted for task ${taskId}; it cannot be changed`);
+      if (isUniqueViolation(error))
+        throw new ConflictError(`an evaluation was already submitted for task ${taskId}; it cannot be changed`, 'EVALUATION_ALREADY_SUBMITTED');
       throw error;
     }
   }
@@ -181,14 +163,18 @@ export class EvaluationsService {
     );
     if (rows.length > 0) return rows[0];
     const [current]: { status: EvaluationStatus }[] = await tx.query(`SELECT status FROM evaluation WHERE id = $1`, [id]);
-    if (!current) throw new NotFoundException(`evaluation ${id} does not exist`);
-    throw new ConflictException(`evaluation ${id} is already ${current.status}: only a submitted evaluation can be approved or rejected`);
+    if (!current) throw new NotFoundError(`evaluation ${id} does not exist`);
+    throw new ConflictError(
+      `evaluation ${id} is already ${current.status}: only a submitted evaluation can be approved or rejected`,
+      'EVALUATION_ALREADY_REVIEWED',
+    );
   }
 }
 
 function assertSubmittable(taskId: string, status: TaskStatus): void {
-  if (SUBMITTED_LIKE.includes(status)) throw new ConflictException(`an evaluation was already submitted for task ${taskId}; it cannot be changed`);
-  if (status !== TaskStatus.Assigned) throw new ConflictException(`task ${taskId} is ${status}: only an assigned task can be evaluated`);
+  if (SUBMITTED_LIKE.includes(status))
+    throw new ConflictError(`an evaluation was already submitted for task ${taskId}; it cannot be changed`, 'EVALUATION_ALREADY_SUBMITTED');
+  if (status !== TaskStatus.Assigned) throw new ConflictError(`task ${taskId} is ${status}: only an assigned task can be evaluated`, 'TASK_NOT_ASSIGNED');
 }
 
 /** Facts each channel needs: the wait on PHONE and CHAT, the reply delay on EMAIL. */

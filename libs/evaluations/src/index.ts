@@ -3,3 +3,4 @@ export * from './entities/evaluation.entity';
 export * from './evaluations.module';
 export * from './evaluations.service';
 export * from './scoring';
+export * from './entities';

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale } from '@app/core';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { type Locale, oneOf } from '@app/core';
 
 export const NotificationStatus = { Pending: 'PENDING', Sent: 'SENT', Failed: 'FAILED' } as const;
 export type NotificationStatus = (typeof NotificationStatus)[keyof typeof NotificationStatus];
@@ -17,6 +17,9 @@ export interface AttachmentRef {
 
 /** One e-mail to send: a row of the transactional outbox, written with the change that causes it. */
 @Entity('notification')
+@Index('notification_dedupe_key', ['dedupeKey'], { unique: true })
+@Index('notification_pending_idx', ['createdAt'], { where: `status = '${NotificationStatus.Pending}'` })
+@Check('notification_status_check', oneOf('status', Object.values(NotificationStatus)))
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -27,23 +30,23 @@ export class Notification {
   @Column({ type: 'text' })
   recipient: string;
 
-  @Column({ type: 'varchar', length: 2 })
+  @Column({ type: 'varchar', length: 2, default: 'fr' })
   locale: Locale;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   data: Record<string, unknown>;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   attachments: NotificationAttachment[];
 
   /** Names the event, so the same event never yields two e-mails (`entry-registered:<entry>:<user>`). */
   @Column({ name: 'dedupe_key', type: 'text', nullable: true })
   dedupeKey: string | null;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: NotificationStatus.Pending })
   status: NotificationStatus;
 
-  @Column({ type: 'int' })
+  @Column({ type: 'int', default: 0 })
   attempts: number;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
@@ -55,3 +58,6 @@ export class Notification {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 }
+
+/** The tables notifications owns, as TypeORM entities (its module registers them; the schema test checks them). */
+export const NOTIFICATIONS_ENTITIES = [Notification];

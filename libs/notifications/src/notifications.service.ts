@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { JobId, QueueName, withinDeadline, type JobPayload, type Locale, type UnitOfWork } from '@app/core';
+import { type Locale, type UnitOfWork, JobId, QueueName, withinDeadline, type JobQueue } from '@app/core';
 import { Notification, NotificationStatus, type NotificationAttachment } from './notification.entity';
 import type { TemplateData, TemplateName } from './templates/templates';
 
@@ -37,7 +36,7 @@ export class Outbox {
   }
 }
 
-type NotificationsQueue = Queue<JobPayload<typeof QueueName.Notifications>>;
+type NotificationsQueue = JobQueue<typeof QueueName.Notifications>;
 
 /**
  * The transactional outbox: notifications are rows written in the same transaction as the change that

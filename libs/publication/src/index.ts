@@ -7,6 +7,7 @@ export * from './publication.module';
 export * from './publication.service';
 export * from './results-freeze.service';
 export * from './results-reads.service';
+export * from './entities';
 export * from './titles/title-code.entity';
 export * from './titles/titles.service';
 export * from './titles/logo-kit';

@@ -1,25 +1,15 @@
-import { ConflictException, Injectable } from '@nestjs/common';
-import { IsNull, Not, type EntityManager } from 'typeorm';
-import { companyRecipients, type AuthUser, type Recipient } from '@app/accounts';
-import { BillingService, invoiceAttachment, InvoicePurpose, type Invoice } from '@app/billing';
-import { CategoriesService, EditionStatus, EditionsService, type Category, type Edition } from '@app/contest';
-import { AppConfig, audit, formatEuros, formatInstant, type Locale, UnitsOfWork } from '@app/core';
-import { NotificationsService, type NotificationInput, type Outbox } from '@app/notifications';
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, IsNull, Not } from 'typeorm';
+import { type AuthUser, type Recipient, companyRecipients } from '@app/accounts';
+import { BillingService, Invoice, invoiceAttachment, InvoicePurpose } from '@app/billing';
+import { CategoriesService, type Edition, Category, EditionStatus, EditionsService } from '@app/contest';
+import { type Locale, UnitsOfWork, AppConfig, audit, formatEuros, formatInstant, ConflictError } from '@app/core';
+import { type NotificationInput, type Outbox, NotificationsService } from '@app/notifications';
 import { EntriesService } from '@app/registration';
+import { type PublishedResultsView } from './dto/report.dto';
 import { ResultsVersion } from './entities/results-version.entity';
 import { rankedCount, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
 import './templates';
-
-export interface PublishedResultsView {
-  id: string;
-  version: number;
-  digest: string;
-  publishedAt: Date;
-  correction: boolean;
-  entriesRanked: number;
-  notifications: number;
-  licenceInvoices: string[];
-}
 
 /**
  * Publishing an edition's latest frozen results: the winners list and private reports become readable, every
@@ -48,16 +38,20 @@ export class PublicationService {
       const tx = outbox.tx;
       const edition = await this.editions.findOrFail(editionId, tx, { lock: 'pessimistic_write' });
       if (edition.status !== EditionStatus.Scoring && edition.status !== EditionStatus.Published) {
-        throw new ConflictException(`edition ${edition.year} is ${edition.status}: results can be published only once the edition is SCORING`);
+        throw new ConflictError(
+          `edition ${edition.year} is ${edition.status}: results can be published only once the edition is SCORING`,
+          'EDITION_NOT_SCORING',
+        );
       }
       if (now.getTime() < edition.resultsPublishAt.getTime()) {
-        throw new ConflictException(`results may be published from ${formatInstant(edition.resultsPublishAt, edition.timezone)}`);
+        throw new ConflictError(`results may be published from ${formatInstant(edition.resultsPublishAt, edition.timezone)}`, 'RESULTS_NOT_YET_PUBLISHABLE');
       }
       const latest = await tx.findOne(ResultsVersion, { where: { editionId }, order: { version: 'DESC' } });
-      if (!latest) throw new ConflictException(`no results of edition ${edition.year} are frozen: freeze them before publishing`);
+      if (!latest) throw new ConflictError(`no results of edition ${edition.year} are frozen: freeze them before publishing`, 'RESULTS_NOT_FROZEN');
       if (latest.publishedAt) {
-        throw new ConflictException(
+        throw new ConflictError(
           `version ${latest.version} of the results of edition ${edition.year} is already published (${formatInstant(latest.publishedAt, edition.timezone)}): freeze a correction to publish again`,
+          'RESULTS_ALREADY_PUBLISHED',
         );
       }
       const previous = await tx.findOne(ResultsVersion, { where: { editionId, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } });
@@ -65,7 +59,8 @@ export class PublicationService {
         `UPDATE results_version SET published_at = now(), published_by = $2 WHERE id = $1 AND published_at IS NULL RETURNING published_at`,
         [latest.id, actor.id],
       );
-      if (stamped.length === 0) throw new ConflictException(`version ${latest.version} of the results of edition ${edition.year} is already published`);
+      if (stamped.length === 0)
+        throw new ConflictError(`version ${latest.version} of the results of edition ${edition.year} is already published`, 'RESULTS_ALREADY_PUBLISHED');
       const publishedAt = stamped[0].published_at;
       await this.editions.advanceStatus(tx, editionId, [EditionStatus.Scoring], EditionStatus.Published);
 

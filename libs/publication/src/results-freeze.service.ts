@@ -1,27 +1,19 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import type { AuthUser } from '@app/accounts';
 import { EditionStatus, EditionsService } from '@app/contest';
-import { audit, isSerializationFailure, isUniqueViolation } from '@app/core';
+import { audit, isSerializationFailure, isUniqueViolation, ConflictError, InvalidError } from '@app/core';
 import { RankingsService } from '@app/scoring';
+import type { FrozenResultsView } from './dto/report.dto';
 import type { FreezeResultsDto } from './dto/results.dto';
 import { ResultsVersion } from './entities/results-version.entity';
-import type { FrozenCategory, FrozenFigures } from './figures';
+import type { FrozenFigures } from './figures';
 
 const FREEZE_ATTEMPTS = 5;
 
 function isRetryableFreezeConflict(error: unknown): boolean {
   return isSerializationFailure(error) || isUniqueViolation(error, 'results_version_per_edition');
-}
-
-export interface FrozenResultsView {
-  id: string;
-  version: number;
-  digest: string;
-  frozenAt: Date;
-  reason: string | null;
-  categories: FrozenCategory[];
 }
 
 /**
@@ -49,7 +41,8 @@ export class ResultsFreeze {
         return await this.freezeOnce(editionId, actor, dto);
       } catch (error) {
         if (!isRetryableFreezeConflict(error)) throw error;
-        if (attempt >= FREEZE_ATTEMPTS) throw new ConflictException('the results of this edition are being frozen or published by another request: try again');
+        if (attempt >= FREEZE_ATTEMPTS)
+          throw new ConflictError('the results of this edition are being frozen or published by another request: try again', 'RESULTS_BUSY');
       }
     }
   }
@@ -58,15 +51,16 @@ export class ResultsFreeze {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const edition = await this.editions.findOrFail(editionId, tx, { lock: 'pessimistic_write' });
       if (edition.status !== EditionStatus.Scoring && edition.status !== EditionStatus.Published) {
-        throw new ConflictException(
+        throw new ConflictError(
           `edition ${edition.year} is ${edition.status}: results can be frozen only while the edition is SCORING (or, as a correction, once PUBLISHED)`,
+          'EDITION_NOT_SCORING',
         );
       }
       const last = await tx.findOne(ResultsVersion, { where: { editionId }, order: { version: 'DESC' } });
       const published = await tx.count(ResultsVersion, { where: { editionId, publishedAt: Not(IsNull()) } });
       const reason = dto.reason?.trim() || null;
       if (published > 0 && !reason) {
-        throw new BadRequestException(`the results of edition ${edition.year} are published: a correction needs a reason (3 to 1000 characters)`);
+        throw new InvalidError(`the results of edition ${edition.year} are published: a correction needs a reason (3 to 1000 characters)`);
       }
       const version = (last?.version ?? 0) + 1;
       const figures = await this.rankings.compute(editionId, tx);

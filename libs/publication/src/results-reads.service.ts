@@ -1,9 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import { CategoriesService, EditionsService } from '@app/contest';
-import { formatInstant, isUuid, pick } from '@app/core';
+import { formatInstant, isUuid, pick, NotFoundError } from '@app/core';
 import { EntriesService } from '@app/registration';
 import type { EntryReport, ResultsVersionSummary, WinnersView } from './dto/report.dto';
 import { ResultsVersion } from './entities/results-version.entity';
@@ -36,7 +36,7 @@ export class ResultsReads {
     const edition = await this.editions.findOrFail(editionId);
     const number = /^\d{1,9}$/.test(version) ? Number(version) : NaN;
     const found = Number.isInteger(number) ? await this.dataSource.manager.findOneBy(ResultsVersion, { editionId, version: number }) : null;
-    if (!found) throw new NotFoundException(`edition ${edition.year} has no results version ${version}`);
+    if (!found) throw new NotFoundError(`edition ${edition.year} has no results version ${version}`);
     return { ...summaryOf(found), figures: found.figures as FrozenFigures };
   }
 
@@ -49,7 +49,7 @@ export class ResultsReads {
       take: 2,
     });
     if (!latest) {
-      throw new NotFoundException(
+      throw new NotFoundError(
         `the results of edition ${edition.year} are not published yet (they may be from ${formatInstant(edition.resultsPublishAt, edition.timezone)})`,
       );
     }
@@ -71,7 +71,7 @@ export class ResultsReads {
    * publication, is a 404 for a company; the jury may also read the latest frozen version before publication.
    */
   async report(entryId: string, user: AuthUser): Promise<EntryReport> {
-    const missing = () => new NotFoundException(`entry ${entryId} does not exist`);
+    const missing = () => new NotFoundError(`entry ${entryId} does not exist`);
     if (!isUuid(entryId)) throw missing();
     const entry = await this.entries.findById(entryId);
     const jury = user.role === Role.Jury;
@@ -80,10 +80,10 @@ export class ResultsReads {
     const version =
       (await manager.findOne(ResultsVersion, { where: { editionId: entry.editionId, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } })) ??
       (jury ? await manager.findOne(ResultsVersion, { where: { editionId: entry.editionId }, order: { version: 'DESC' } }) : null);
-    if (!version) throw new NotFoundException(`there is no report for entry ${entryId}: reports are available once the results are published`);
+    if (!version) throw new NotFoundError(`there is no report for entry ${entryId}: reports are available once the results are published`);
     const figures = version.figures as FrozenFigures;
     const category = figures.categories.find((c) => c.rows.some((r) => r.entryId === entryId));
-    if (!category) throw new NotFoundException(`entry ${entryId} is not in the results (it was not tested): there is no report for it`);
+    if (!category) throw new NotFoundError(`entry ${entryId} is not in the results (it was not tested): there is no report for it`);
     const row = category.rows.find((r) => r.entryId === entryId)!;
     const edition = await this.editions.findOrFail(entry.editionId);
     return {

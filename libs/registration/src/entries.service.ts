@@ -1,9 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
 import { CategoriesService, CategoryStatus, EditionsService, type Category, type Edition } from '@app/contest';
-import { formatInstant, isUniqueViolation } from '@app/core';
+import { formatInstant, isUniqueViolation, ConflictError, NotFoundError, InvalidError } from '@app/core';
 import type { Outbox } from '@app/notifications';
 import { channelsOf, type CreateEntryDto, type ListEntriesQuery } from './dto/entry.dto';
 import { Entry, EntryStatus, LIVE_ENTRY_STATUSES } from './entities/entry.entity';
@@ -44,7 +44,8 @@ export class EntriesService {
   /** The rules a new entry must meet before anything is written: an active category, open registration, fitting contact points. */
   async checkNewEntry(dto: CreateEntryDto, now = new Date()): Promise<EntryPlace> {
     const { category, edition } = await this.categories.findWithEdition(dto.categoryId);
-    if (category.status === CategoryStatus.Cancelled) throw new ConflictException(`category ${category.code} is cancelled and takes no entries`);
+    if (category.status === CategoryStatus.Cancelled)
+      throw new ConflictError(`category ${category.code} is cancelled and takes no entries`, 'CATEGORY_CANCELLED');
     this.editions.assertAcceptingEntries(edition, now);
     assertContactPointsFit(category, dto);
     return { category, edition };
@@ -68,7 +69,7 @@ export class EntriesService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'entry_one_per_company_category')) {
-        throw new ConflictException(`your company already has an entry in category ${category.code}: one entry per company and category`);
+        throw new ConflictError(`your company already has an entry in category ${category.code}: one entry per company and category`, 'ENTRY_ALREADY_EXISTS');
       }
       throw error;
     }
@@ -87,7 +88,7 @@ export class EntriesService {
   /** A company reading another company's entry gets 404, as if it did not exist. */
   async findOne(user: AuthUser, id: string): Promise<Entry> {
     const entry = await this.dataSource.getRepository(Entry).findOneBy({ id, ...(user.role === Role.Jury ? {} : { companyId: user.companyId! }) });
-    if (!entry) throw new NotFoundException(`entry ${id} does not exist`);
+    if (!entry) throw new NotFoundError(`entry ${id} does not exist`);
     return entry;
   }
 
@@ -95,14 +96,15 @@ export class EntriesService {
   async withdraw(tx: EntityManager, user: AuthUser, id: string, now = new Date()): Promise<void> {
     await this.findOne(user, id);
     const entry = await tx.findOne(Entry, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!entry) throw new NotFoundException(`entry ${id} does not exist`);
+    if (!entry) throw new NotFoundError(`entry ${id} does not exist`);
     if (entry.status !== EntryStatus.PendingPayment && entry.status !== EntryStatus.Confirmed) {
-      throw new ConflictException(`entry ${id} is ${entry.status} and can no longer be withdrawn`);
+      throw new ConflictError(`entry ${id} is ${entry.status} and can no longer be withdrawn`, 'ENTRY_NOT_WITHDRAWABLE');
     }
     const edition = await this.editions.findOrFail(entry.editionId);
     if (now.getTime() >= edition.registrationDeadline.getTime()) {
-      throw new ConflictException(
+      throw new ConflictError(
         `an entry can be withdrawn only before the registration deadline (${formatInstant(edition.registrationDeadline, edition.timezone)})`,
+        'WITHDRAWAL_CLOSED',
       );
     }
     await tx.update(Entry, { id }, { status: EntryStatus.Withdrawn, withdrawnAt: now });
@@ -210,7 +212,6 @@ export function entryFields(e: Entry): EntryFields {
 function assertContactPointsFit(category: Category, dto: CreateEntryDto): void {
   const channels = channelsOf(dto.contactPoints);
   const untested = channels.filter((c) => !((category.quotas[c] ?? 0) > 0));
-  if (untested.length > 0)
-    throw new BadRequestException(`category ${category.code} does not test the channel(s) ${untested.join(', ')}: remove their contact points`);
-  if (channels.length === 0) throw new BadRequestException('contactPoints must give at least one contact point on a channel the category tests');
+  if (untested.length > 0) throw new InvalidError(`category ${category.code} does not test the channel(s) ${untested.join(', ')}: remove their contact points`);
+  if (channels.length === 0) throw new InvalidError('contactPoints must give at least one contact point on a channel the category tests');
 }

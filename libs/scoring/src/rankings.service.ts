@@ -1,9 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EditionStatus, type Channel } from '@app/contest';
 import { DIGEST_SQL, GRIDS_SQL, RANKINGS_SQL } from './rankings.sql';
 import type { CategoryRanking, EditionRankings, ShopperBias } from './rankings.types';
+import { ConflictError, NotFoundError } from '@app/core';
 
 /** Editions whose rankings can be read: from the test period on. */
 export const RANKABLE_STATUSES: readonly EditionStatus[] = [EditionStatus.Testing, EditionStatus.Scoring, EditionStatus.Published];
@@ -39,9 +40,12 @@ export class RankingsService {
   /** The jury's provisional rankings: 404 for an unknown edition, 409 before the test period. */
   async provisional(editionId: string): Promise<EditionRankings> {
     const [edition] = await this.dataSource.query(`SELECT status FROM edition WHERE id = $1`, [editionId]);
-    if (!edition) throw new NotFoundException(`edition ${editionId} does not exist`);
+    if (!edition) throw new NotFoundError(`edition ${editionId} does not exist`);
     if (!RANKABLE_STATUSES.includes(edition.status))
-      throw new ConflictException(`edition ${editionId} is ${edition.status}: rankings exist from the test period on (TESTING, SCORING, PUBLISHED)`);
+      throw new ConflictError(
+        `edition ${editionId} is ${edition.status}: rankings exist from the test period on (TESTING, SCORING, PUBLISHED)`,
+        'RANKINGS_NOT_AVAILABLE',
+      );
     return this.compute(editionId);
   }
 

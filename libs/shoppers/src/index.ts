@@ -17,3 +17,4 @@ export * from './tasks/windows';
 export * from './tasks/task-timings';
 export * from './tasks/templates';
 export * from './tasks/rotation';
+export * from './entities';

@@ -3,10 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
 import { ContestModule } from '@app/contest';
 import { NotificationsModule } from '@app/notifications';
-import { ShopperConflict } from './entities/shopper-conflict.entity';
-import { ShopperInvitation } from './entities/shopper-invitation.entity';
-import { Shopper } from './entities/shopper.entity';
-import { Task } from './entities/task.entity';
 import { ShoppersService } from './profile/shoppers.service';
 import './profile/templates';
 import { AssignmentDigests } from './tasks/assignment-digests.service';
@@ -16,13 +12,14 @@ import { TaskDeadlines } from './tasks/task-deadlines.service';
 import { TaskGeneration } from './tasks/task-generation.service';
 import { TaskStates } from './tasks/task-states.service';
 import './tasks/templates';
+import { SHOPPERS_ENTITIES } from './entities';
 
 /**
  * Mystery shoppers (invitations, profiles, conflicts) and their tasks: generation, assignment by sector, every
  * change of a task's status, expiry and reminders.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Shopper, ShopperInvitation, ShopperConflict, Task]), AccountsModule, ContestModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(SHOPPERS_ENTITIES), AccountsModule, ContestModule, NotificationsModule],
   providers: [ShoppersService, TaskGeneration, TaskAssignment, TaskStates, ShopperTasks, TaskDeadlines, AssignmentDigests],
   exports: [ShoppersService, TypeOrmModule, TaskGeneration, TaskAssignment, TaskStates, ShopperTasks, TaskDeadlines, AssignmentDigests],
 })

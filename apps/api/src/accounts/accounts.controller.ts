@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, SignupDto, UserView, Role } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('accounts')
 @Controller()
@@ -13,13 +14,15 @@ export class AccountsController {
   @Public()
   @SendsEmail()
   @Post('auth/signup')
-  @ApiOkResponse({ type: UserView })
+  @ApiErrors(409)
+  @ApiCreatedResponse({ type: UserView })
   signup(@Body() dto: SignupDto): Promise<UserView> {
     return this.accounts.signup(dto);
   }
 
   @Public()
   @Post('auth/confirm')
+  @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: UserView })
   confirm(@Body() dto: ConfirmEmailDto): Promise<UserView> {
@@ -28,6 +31,7 @@ export class AccountsController {
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiErrors(401, 404)
   @ApiOkResponse({ type: UserView })
   me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.accounts.me(user.id);
@@ -37,7 +41,8 @@ export class AccountsController {
   @ApiBearerAuth()
   @Roles(Role.Jury)
   @Post('jury-users')
-  @ApiOkResponse({ type: UserView })
+  @ApiErrors(409)
+  @ApiCreatedResponse({ type: UserView })
   createJuryUser(@Body() dto: CreateJuryUserDto): Promise<UserView> {
     return this.accounts.createJuryUser(dto);
   }

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AccountsService, ColleaguesService, LoginResponse, Role, type AuthUser } from '@app/accounts';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
+import { ApiErrors } from '../http/api-errors';
 import { parseId } from '@app/core';
 import { sendSession } from './refresh-cookie';
 import { AcceptColleagueInvitationDto, ColleagueView, ColleagueInvitationView, InviteColleagueDto } from './portal-accounts.dto';
@@ -30,6 +31,7 @@ export class ColleaguesController {
   @Roles(Role.Company)
   @SendsEmail()
   @Post('me/users')
+  @ApiErrors(409, 429)
   @ApiCreatedResponse({ type: ColleagueInvitationView })
   invite(@CurrentUser() user: AuthUser, @Body() dto: InviteColleagueDto): Promise<ColleagueInvitationView> {
     return this.colleagues.invite(user, dto.email, dto.locale);
@@ -38,6 +40,7 @@ export class ColleaguesController {
   @ApiBearerAuth()
   @Roles(Role.Company)
   @Delete('me/users/:id')
+  @ApiErrors(404, 409)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The colleague’s account is removed' })
   async remove(@CurrentUser() user: AuthUser, @Param('id', parseId('user')) id: string): Promise<void> {
@@ -47,6 +50,7 @@ export class ColleaguesController {
   /** The invited colleague chooses a password and is logged in (with the refresh cookie). */
   @Public()
   @Post('invitations/accept')
+  @ApiErrors(409, 410)
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
   async accept(@Body() dto: AcceptColleagueInvitationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {

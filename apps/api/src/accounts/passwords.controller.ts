@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { AccountsService, PasswordChanges, UserView, type AuthUser } from '@app/accounts';
 import { CurrentUser, Public } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
+import { ApiErrors } from '../http/api-errors';
 import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto, UpdateMeDto } from './portal-accounts.dto';
 
 /** Forgotten and changed passwords, and the user's own settings. */
@@ -19,6 +20,7 @@ export class PasswordsController {
   @Public()
   @SendsEmail()
   @Post('auth/password-reset')
+  @ApiErrors(429)
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'A reset link is e-mailed if the address has an account' })
   async requestReset(@Body() dto: PasswordResetRequestDto): Promise<void> {
@@ -27,6 +29,7 @@ export class PasswordsController {
 
   @Public()
   @Post('auth/password-reset/confirm')
+  @ApiErrors(409, 410)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The password is changed and every session of the account has ended' })
   async confirmReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
@@ -35,6 +38,7 @@ export class PasswordsController {
 
   @ApiBearerAuth()
   @Post('me/password')
+  @ApiErrors(401)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The password is changed; the account’s other sessions have ended' })
   async change(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
@@ -43,6 +47,7 @@ export class PasswordsController {
 
   @ApiBearerAuth()
   @Patch('me')
+  @ApiErrors(401)
   @ApiOkResponse({ type: UserView })
   updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserView> {
     return this.accounts.setLocale(user.id, dto.locale);

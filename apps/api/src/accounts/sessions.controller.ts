@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountsService, LoginDto, LoginResponse, SessionsService } from '@app/accounts';
 import { Public } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
 import { clearRefreshCookie, refreshCookieOf, sendSession } from './refresh-cookie';
 
 /** Logging in and out; the refresh token lives in the `palmares_refresh` cookie, rotated at each use. */
@@ -16,6 +17,7 @@ export class SessionsController {
 
   @Public()
   @Post('login')
+  @ApiErrors(401, 403, 429)
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse, description: 'Also sets the refresh cookie' })
   async login(@Body() dto: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
@@ -27,7 +29,7 @@ export class SessionsController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse, description: 'Also sets the next refresh cookie' })
-  @ApiUnauthorizedResponse({ description: 'No cookie, or its session has ended, expired or been reused' })
+  @ApiErrors(401)
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     try {
       return sendSession(reply, await this.accounts.refreshSession(refreshCookieOf(request)));

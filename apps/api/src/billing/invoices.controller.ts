@@ -1,7 +1,7 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Query, StreamableFile, type PipeTransform } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Role, type AuthUser } from '@app/accounts';
-import { isUuid } from '@app/core';
+import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, Role } from '@app/accounts';
+import { parseId } from '@app/core';
 import {
   BillingService,
   CheckoutResponse,
@@ -13,14 +13,8 @@ import {
   PaymentsService,
 } from '@app/billing';
 import { CurrentUser, Roles } from '../auth/decorators';
-
-/** An id that is not even a UUID names no invoice: 404, like an id that does not exist. */
-const InvoiceId: PipeTransform<string, string> = {
-  transform(value: string): string {
-    if (!isUuid(value)) throw new NotFoundException(`invoice ${value} does not exist`);
-    return value;
-  },
-};
+import { ApiErrors } from '../http/api-errors';
+import { ApiPdfResponse } from '../http/api-pdf';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
@@ -42,17 +36,18 @@ export class InvoicesController {
 
   @Roles(Role.Company, Role.Jury)
   @Get(':id')
+  @ApiErrors(404)
   @ApiOkResponse({ type: InvoiceView })
-  async get(@CurrentUser() user: AuthUser, @Param('id', InvoiceId) id: string): Promise<InvoiceView> {
+  async get(@CurrentUser() user: AuthUser, @Param('id', parseId('invoice')) id: string): Promise<InvoiceView> {
     return this.billing.viewOf(await this.billing.findVisible(user, id));
   }
 
   /** The invoice or credit note as a PDF document (in French, as French law requires). */
   @Roles(Role.Company, Role.Jury)
   @Get(':id/pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF document', schema: { type: 'string', format: 'binary' } })
-  async pdfOf(@CurrentUser() user: AuthUser, @Param('id', InvoiceId) id: string): Promise<StreamableFile> {
+  @ApiErrors(404)
+  @ApiPdfResponse()
+  async pdfOf(@CurrentUser() user: AuthUser, @Param('id', parseId('invoice')) id: string): Promise<StreamableFile> {
     const invoice = await this.billing.findVisible(user, id);
     const bytes = await this.pdf.render(invoice.id);
     return new StreamableFile(bytes, { type: 'application/pdf', disposition: `attachment; filename="${invoiceFileName(invoice)}"`, length: bytes.length });
@@ -61,16 +56,18 @@ export class InvoicesController {
   /** A hosted card checkout for the company's own unpaid invoice. */
   @Roles(Role.Company)
   @Post(':id/checkout')
-  @ApiOkResponse({ type: CheckoutResponse })
-  checkout(@CurrentUser() user: AuthUser, @Param('id', InvoiceId) id: string): Promise<CheckoutResponse> {
+  @ApiErrors(404, 409, 502, 503)
+  @ApiCreatedResponse({ type: CheckoutResponse })
+  checkout(@CurrentUser() user: AuthUser, @Param('id', parseId('invoice')) id: string): Promise<CheckoutResponse> {
     return this.payments.checkout(user, id);
   }
 
   /** The jury records a bank transfer, with its bank reference, that settles the invoice in full. */
   @Roles(Role.Jury)
   @Post(':id/bank-transfers')
-  @ApiOkResponse({ type: InvoiceView })
-  recordBankTransfer(@CurrentUser() user: AuthUser, @Param('id', InvoiceId) id: string, @Body() dto: RecordBankTransferDto): Promise<InvoiceView> {
+  @ApiErrors(404, 409)
+  @ApiCreatedResponse({ type: InvoiceView })
+  recordBankTransfer(@CurrentUser() user: AuthUser, @Param('id', parseId('invoice')) id: string, @Body() dto: RecordBankTransferDto): Promise<InvoiceView> {
     return this.payments.recordBankTransfer(user, id, dto);
   }
 }

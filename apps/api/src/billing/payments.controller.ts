@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Role } from '@app/accounts';
 import { PaymentFlagView, WebhookAck, PaymentsService } from '@app/billing';
 import { Public, Roles } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('payments')
 @Controller('payments')
@@ -16,6 +17,7 @@ export class PaymentsController {
    */
   @Public()
   @Post('webhook')
+  @ApiErrors(503)
   @HttpCode(200)
   @ApiHeader({ name: 'stripe-signature', required: true, description: 'Signature of the raw body with the webhook secret' })
   @ApiOkResponse({ type: WebhookAck })

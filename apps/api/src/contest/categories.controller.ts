@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { parseId } from '@app/core';
 import { Role, type AuthUser } from '@app/accounts';
 import { CategoriesService, CategoryView, CreateCategoryDto } from '@app/contest';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
 import { Viewer } from '../auth/viewer';
 
 @ApiTags('contest')
@@ -14,16 +16,18 @@ export class CategoriesController {
   /** A category of a DRAFT or OPEN edition. */
   @Roles(Role.Jury)
   @Post()
-  @ApiOkResponse({ type: CategoryView })
-  create(@Param('id') editionId: string, @Body() dto: CreateCategoryDto, @CurrentUser() user: AuthUser): Promise<CategoryView> {
+  @ApiErrors(404, 409)
+  @ApiCreatedResponse({ type: CategoryView })
+  create(@Param('id', parseId('edition')) editionId: string, @Body() dto: CreateCategoryDto, @CurrentUser() user: AuthUser): Promise<CategoryView> {
     return this.categories.create(editionId, dto, user.id);
   }
 
   /** Categories with fees excluding and including VAT; scenarios for the jury only. The bearer token is optional. */
   @Public()
   @Get()
+  @ApiErrors(401, 404)
   @ApiOkResponse({ type: [CategoryView] })
-  list(@Param('id') editionId: string, @Viewer() viewer: AuthUser | null): Promise<CategoryView[]> {
+  list(@Param('id', parseId('edition')) editionId: string, @Viewer() viewer: AuthUser | null): Promise<CategoryView[]> {
     return this.categories.listForViewer(editionId, viewer);
   }
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { ListEvaluationsQuery, EvaluationsService, type EvaluationView } from '@app/evaluations';
+import { ListEvaluationsQuery, EvaluationsService, EvaluationView, RejectedEvaluationView } from '@app/evaluations';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from './reason.dto';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('evaluations')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class EvaluationsController {
 
   @Roles(Role.Jury)
   @Get()
+  @ApiOkResponse({ type: [EvaluationView] })
   list(@Query() query: ListEvaluationsQuery): Promise<EvaluationView[]> {
     return this.evaluations.list(query);
   }
@@ -22,6 +24,8 @@ export class EvaluationsController {
   @Roles(Role.Jury)
   @Post(':id/approve')
   @HttpCode(200)
+  @ApiOkResponse({ type: EvaluationView })
+  @ApiErrors(404, 409)
   approve(@CurrentUser() user: AuthUser, @Param('id', parseId('evaluation')) id: string): Promise<EvaluationView> {
     return this.evaluations.approve(user, id);
   }
@@ -30,7 +34,9 @@ export class EvaluationsController {
   @Roles(Role.Jury)
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@CurrentUser() user: AuthUser, @Param('id', parseId('evaluation')) id: string, @Body() dto: ReasonDto) {
+  @ApiOkResponse({ type: RejectedEvaluationView })
+  @ApiErrors(404, 409)
+  reject(@CurrentUser() user: AuthUser, @Param('id', parseId('evaluation')) id: string, @Body() dto: ReasonDto): Promise<RejectedEvaluationView> {
     return this.evaluations.reject(user, id, dto.reason);
   }
 }

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { SubmitEvaluationDto, EvaluationsService, type EvaluationView } from '@app/evaluations';
-import { ListTasksQuery, ShopperTasks, type TaskView } from '@app/shoppers';
+import { EvaluationsService, EvaluationView, SubmitEvaluationDto } from '@app/evaluations';
+import { ListTasksQuery, ShopperTasks } from '@app/shoppers';
+import { DeclinedTaskView, TaskView } from './task-views.dto';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from './reason.dto';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -19,12 +21,15 @@ export class TasksController {
   /** A shopper's own tasks (status, from/to on the window); the jury's view of all tasks, filtered. */
   @Roles(Role.Shopper, Role.Jury)
   @Get()
+  @ApiOkResponse({ type: [TaskView] })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery): Promise<TaskView[]> {
     return this.tasks.list(user, query);
   }
 
   @Roles(Role.Shopper, Role.Jury)
   @Get(':id')
+  @ApiOkResponse({ type: TaskView })
+  @ApiErrors(404)
   findOne(@CurrentUser() user: AuthUser, @Param('id', parseId('task')) id: string): Promise<TaskView> {
     return this.tasks.findOne(user, id);
   }
@@ -33,13 +38,17 @@ export class TasksController {
   @Roles(Role.Shopper)
   @Post(':id/decline')
   @HttpCode(200)
-  decline(@CurrentUser() user: AuthUser, @Param('id', parseId('task')) id: string, @Body() dto: ReasonDto) {
+  @ApiOkResponse({ type: DeclinedTaskView })
+  @ApiErrors(404, 409)
+  decline(@CurrentUser() user: AuthUser, @Param('id', parseId('task')) id: string, @Body() dto: ReasonDto): Promise<DeclinedTaskView> {
     return this.tasks.decline(user, id, dto.reason);
   }
 
   /** Once per task, inside its window; never editable afterwards. */
   @Roles(Role.Shopper)
   @Post(':id/evaluation')
+  @ApiCreatedResponse({ type: EvaluationView })
+  @ApiErrors(404, 409)
   submit(@CurrentUser() user: AuthUser, @Param('id', parseId('task')) id: string, @Body() dto: SubmitEvaluationDto): Promise<EvaluationView> {
     return this.evaluations.submit(user, id, dto);
   }

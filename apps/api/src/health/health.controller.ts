@@ -1,11 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { InjectRedis } from '@app/core';
 import { Public } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
+import { HealthResponse } from './health.response';
 import { ShutdownDrain } from './shutdown-drain';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -24,7 +26,9 @@ export class HealthController {
 
   /** 200 when Postgres and Redis answer; 503 whose message names the one that does not (or says the API is stopping). */
   @Get()
-  @HealthCheck()
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiErrors(503)
+  @HealthCheck({ swaggerDocumentation: false })
   async check(): Promise<HealthCheckResult> {
     if (this.drain.active) throw new ServiceUnavailableException('the API is shutting down');
     try {

@@ -1,18 +1,10 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { InvoiceView } from '@app/billing';
 import { logoKit, logoKitFileName, TitlesService, type LicenceStatus } from '@app/publication';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
 
 export class LicenceView {
   @ApiPropertyOptional({ type: InvoiceView, nullable: true, description: 'The licence invoice; none when the category charges no licence fee' })
@@ -34,16 +26,18 @@ export class LicencesController {
 
   @Get('licence')
   @ApiOkResponse({ type: LicenceView })
-  @ApiNotFoundResponse({ description: 'The entry holds no title (or is another company’s)' })
+  @ApiErrors(404)
   async licence(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<LicenceView> {
     const { invoice, status, verificationCode, verificationUrl, validUntil } = await this.titles.licence(id, user);
     return { invoice, status, verificationCode, verificationUrl, validUntil };
   }
 
   @Get('logo-kit')
-  @ApiProduces('application/zip')
-  @ApiOkResponse({ description: 'logo.svg, logo.png and README.txt with the verification URL', schema: { type: 'string', format: 'binary' } })
-  @ApiConflictResponse({ description: 'The licence invoice is not paid yet' })
+  @ApiOkResponse({
+    description: 'logo.svg, logo.png and README.txt with the verification URL',
+    content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(404, 409)
   async kit(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const licence = await this.titles.usableLicence(id, user);
     const bytes = logoKit(licence);

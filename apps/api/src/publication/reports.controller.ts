@@ -1,8 +1,11 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { parseId } from '@app/core';
 import { Role, type AuthUser } from '@app/accounts';
-import { type EntryReport, renderReportDocument, reportFileName, ResultsReads } from '@app/publication';
+import { ResultsReads, EntryReport, renderReportDocument, reportFileName } from '@app/publication';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { ApiErrors } from '../http/api-errors';
+import { ApiPdfResponse } from '../http/api-pdf';
 
 @ApiTags('results')
 @ApiBearerAuth()
@@ -13,16 +16,18 @@ export class ReportsController {
   /** The entry's private report, for its company's users and the jury, once results are published (404 before, and for another company). */
   @Roles(Role.Company, Role.Jury)
   @Get()
-  report(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<EntryReport> {
+  @ApiOkResponse({ type: EntryReport })
+  @ApiErrors(404)
+  report(@Param('id', parseId('entry')) id: string, @CurrentUser() user: AuthUser): Promise<EntryReport> {
     return this.reads.report(id, user);
   }
 
   /** The same report as a PDF document. */
   @Roles(Role.Company, Role.Jury)
   @Get('pdf')
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF document', schema: { type: 'string', format: 'binary' } })
-  async pdf(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+  @ApiErrors(404)
+  @ApiPdfResponse()
+  async pdf(@Param('id', parseId('entry')) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     const report = await this.reads.report(id, user);
     const bytes = await renderReportDocument(report);
     return new StreamableFile(bytes, { type: 'application/pdf', disposition: `attachment; filename="${reportFileName(report)}"`, length: bytes.length });

@@ -15,6 +15,7 @@ import {
 } from '@app/shoppers';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
+import { ApiErrors } from '../http/api-errors';
 
 @ApiTags('shoppers')
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class ShoppersController {
   @Roles(Role.Jury)
   @SendsEmail()
   @Post('invitations')
+  @ApiErrors(409)
   @ApiCreatedResponse({ type: InvitationView })
   invite(@Body() dto: CreateInvitationDto, @CurrentUser() user: AuthUser): Promise<InvitationView> {
     return this.shoppers.invite(dto, user.id);
@@ -34,6 +36,7 @@ export class ShoppersController {
   /** Accepts an invitation with a password: a confirmed SHOPPER account, logged in. */
   @Public()
   @Post('accept')
+  @ApiErrors(404, 409)
   @ApiCreatedResponse({ type: AcceptInvitationResponse })
   accept(@Body() dto: AcceptInvitationDto): Promise<AcceptInvitationResponse> {
     return this.shoppers.accept(dto);
@@ -41,6 +44,7 @@ export class ShoppersController {
 
   @Roles(Role.Shopper)
   @Get('me')
+  @ApiErrors(404)
   @ApiOkResponse({ type: ShopperProfileView })
   me(@CurrentUser() user: AuthUser): Promise<ShopperProfileView> {
     return this.shoppers.profile(user.id);
@@ -49,6 +53,7 @@ export class ShoppersController {
   /** Sectors, weekly capacity and declared conflicts of interest; `conflicts` replaces the whole list. */
   @Roles(Role.Shopper)
   @Patch('me')
+  @ApiErrors(404)
   @ApiOkResponse({ type: ShopperProfileView })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateShopperDto): Promise<ShopperProfileView> {
     return this.shoppers.update(user, dto);
@@ -65,6 +70,7 @@ export class ShoppersController {
   /** No new task for this shopper; their assigned, unsubmitted tasks go to other shoppers. */
   @Roles(Role.Jury)
   @Post(':id/suspend')
+  @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: ShopperSummaryView })
   suspend(@Param('id', parseId('shopper')) id: string, @Body() dto: SuspendShopperDto, @CurrentUser() user: AuthUser): Promise<ShopperSummaryView> {
@@ -73,6 +79,7 @@ export class ShoppersController {
 
   @Roles(Role.Jury)
   @Post(':id/reinstate')
+  @ApiErrors(404, 409)
   @HttpCode(200)
   @ApiOkResponse({ type: ShopperSummaryView })
   reinstate(@Param('id', parseId('shopper')) id: string, @CurrentUser() user: AuthUser): Promise<ShopperSummaryView> {

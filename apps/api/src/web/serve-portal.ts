@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyStatic from '@fastify/static';
 import type {} from '@fastify/static'; // types reply.sendFile
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpExceptionFilter } from '@app/core';
+import { HttpExceptionFilter } from '../http/http-exception.filter';
 
 /** Hashed build files never change under their name; everything else (index.html first) is revalidated. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

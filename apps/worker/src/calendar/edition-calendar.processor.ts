@@ -1,15 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EditionsService, isCurrentCalendarJob } from '@app/contest';
-import { QueueName, type CalendarJobName, type JobPayload } from '@app/core';
+import { type CalendarJobName, type JobPayload, RuleAwareWorkerHost, QueueName } from '@app/core';
 import { CalendarSteps, type StepOutcome } from '@app/calendar';
 
 type CalendarJob = Job<JobPayload<typeof QueueName.EditionCalendar>, StepOutcome, CalendarJobName>;
 
 /** Runs the edition calendar's timed steps. Worker only. */
 @Processor(QueueName.EditionCalendar, { concurrency: 1 })
-export class EditionCalendarProcessor extends WorkerHost {
+export class EditionCalendarProcessor extends RuleAwareWorkerHost<CalendarJob> {
   private readonly logger = new Logger(EditionCalendarProcessor.name);
 
   constructor(
@@ -19,7 +19,7 @@ export class EditionCalendarProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: CalendarJob): Promise<StepOutcome> {
+  protected async run(job: CalendarJob): Promise<StepOutcome> {
     const { editionId } = job.data;
     // A job made for an instant the jury has since moved (deadline extension) does nothing.
     if (!isCurrentCalendarJob(await this.editions.findOrFail(editionId), job.id)) {

@@ -1,10 +1,8 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import type { Job, Queue } from 'bullmq';
-import { QueueName, type JobPayload } from '@app/core';
-import { NotificationSender } from '@app/notifications';
-import { NotificationsService } from '@app/notifications';
+import type { Job } from 'bullmq';
+import { isFinalFailure, RuleAwareWorkerHost, QueueName, type JobPayload, type JobQueue } from '@app/core';
+import { NotificationSender, NotificationsService } from '@app/notifications';
 import type { Reconciles } from '../recovery/reconciles';
 
 type NotificationJob = Job<JobPayload<typeof QueueName.Notifications>>;
@@ -14,13 +12,13 @@ const RELAY_EVERY_MS = 10_000;
 
 /** Sends queued e-mails and runs the outbox relay every few seconds (re-created by the reconciler if Redis lost it). Worker only. */
 @Processor(QueueName.Notifications, { concurrency: 10 })
-export class NotificationsProcessor extends WorkerHost implements Reconciles {
+export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob> implements Reconciles {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
     private readonly sender: NotificationSender,
     private readonly notifications: NotificationsService,
-    @InjectQueue(QueueName.Notifications) private readonly queue: Queue,
+    @InjectQueue(QueueName.Notifications) private readonly queue: JobQueue<typeof QueueName.Notifications>,
   ) {
     super();
   }
@@ -33,7 +31,7 @@ export class NotificationsProcessor extends WorkerHost implements Reconciles {
     return missing || relayed > 0 ? `${missing ? 'relay scheduler re-created, ' : ''}${relayed} pending notification(s) relayed` : null;
   }
 
-  async process(job: NotificationJob): Promise<unknown> {
+  protected async run(job: NotificationJob): Promise<unknown> {
     switch (job.name) {
       case 'send-notification':
         return this.sender.send((job.data as { notificationId: string }).notificationId);
@@ -47,7 +45,7 @@ export class NotificationsProcessor extends WorkerHost implements Reconciles {
   @OnWorkerEvent('failed')
   async onFailed(job: NotificationJob | undefined, error: Error): Promise<void> {
     if (!job || job.name !== 'send-notification') return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final = isFinalFailure(job, error);
     this.logger.warn(`Notification ${JSON.stringify(job.data)} attempt ${job.attemptsMade} failed${final ? ' (final)' : ''}: ${error.message}`);
     if (final) await this.sender.markFailed((job.data as { notificationId: string }).notificationId);
   }

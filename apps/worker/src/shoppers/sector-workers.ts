@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Worker, type Job } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { AppConfig, sectorQueueName, type SectorJobs } from '@app/core';
+import type { Job } from 'bullmq';
+import { CategoriesService } from '@app/contest';
+import { AppConfig, failFastOnBrokenRule, SectorQueues, type SectorJobs, type SectorWorker } from '@app/core';
 import { sectorEvents, TaskAssignment } from '@app/shoppers';
 
 /** How often the served sectors are re-read when WORKER_SECTORS is empty (new categories, new editions). */
@@ -19,7 +18,7 @@ const RESCAN_MS = 30_000;
 @Injectable()
 export class SectorWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SectorWorkers.name);
-  private readonly workers = new Map<string, Worker<SectorJobs['assign-tasks']>>();
+  private readonly workers = new Map<string, SectorWorker>();
   private timer: NodeJS.Timeout | null = null;
   private closing = false;
   private readonly onEnqueued = (codes: string[]) => this.serve(codes);
@@ -27,7 +26,8 @@ export class SectorWorkers implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly config: AppConfig,
     private readonly assignment: TaskAssignment,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly categories: CategoriesService,
+    private readonly sectorQueues: SectorQueues,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,14 +61,7 @@ export class SectorWorkers implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Starts a worker for each served sector that has none yet. */
   async refresh(): Promise<void> {
-    const codes =
-      this.fixedSectors() ??
-      (
-        (await this.dataSource.query(
-          `SELECT DISTINCT c.code FROM category c JOIN edition e ON e.id = c.edition_id WHERE e.status IN ('OPEN', 'CLOSED', 'TESTING') ORDER BY c.code`,
-        )) as { code: string }[]
-      ).map((r) => r.code);
-    this.serve(codes);
+    this.serve(this.fixedSectors() ?? (await this.categories.liveSectorCodes()));
   }
 
   /** Starts workers for these sectors (those not served yet). */
@@ -76,9 +69,7 @@ export class SectorWorkers implements OnApplicationBootstrap, OnApplicationShutd
     if (this.closing) return;
     for (const code of codes) {
       if (this.workers.has(code)) continue;
-      const worker = new Worker<SectorJobs['assign-tasks']>(sectorQueueName(code), (job) => this.process(job), {
-        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null } as never,
-        prefix: this.config.QUEUE_PREFIX,
+      const worker = this.sectorQueues.workerFor(code, (job) => failFastOnBrokenRule(() => this.process(job)), {
         concurrency: this.config.ASSIGNMENT_CONCURRENCY,
       });
       worker.on('error', (e) => this.logger.warn(`Sector ${code} worker: ${e.message}`));

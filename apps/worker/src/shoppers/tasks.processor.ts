@@ -1,7 +1,7 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
-import { QueueName, type JobName, type JobPayload } from '@app/core';
+import { type Job } from 'bullmq';
+import { type JobName, type JobPayload, RuleAwareWorkerHost, QueueName, type JobQueue } from '@app/core';
 import { AssignmentDigests, TaskDeadlines, TaskGeneration } from '@app/shoppers';
 import type { Reconciles } from '../recovery/reconciles';
 
@@ -24,11 +24,11 @@ export const TASK_SCHEDULES: Record<Exclude<TasksJobName, 'generate-tasks'>, num
 
 /** Runs the `tasks` queue: generation per edition, expiry, due-soon reminders, assignment digests. Worker only. */
 @Processor(QueueName.Tasks, { concurrency: 1 })
-export class TasksProcessor extends WorkerHost implements Reconciles {
+export class TasksProcessor extends RuleAwareWorkerHost<TasksJob> implements Reconciles {
   private readonly logger = new Logger(TasksProcessor.name);
 
   constructor(
-    @InjectQueue(QueueName.Tasks) private readonly queue: Queue<JobPayload<typeof QueueName.Tasks>, unknown, TasksJobName>,
+    @InjectQueue(QueueName.Tasks) private readonly queue: JobQueue<typeof QueueName.Tasks>,
     private readonly generation: TaskGeneration,
     private readonly digests: AssignmentDigests,
     private readonly deadlines: TaskDeadlines,
@@ -47,7 +47,7 @@ export class TasksProcessor extends WorkerHost implements Reconciles {
     return made.length > 0 ? `scheduled ${made.join(', ')}` : null;
   }
 
-  async process(job: TasksJob): Promise<unknown> {
+  protected async run(job: TasksJob): Promise<unknown> {
     switch (job.name) {
       case 'generate-tasks':
         return this.generation.generateForEdition((job.data as JobPayload<typeof QueueName.Tasks, 'generate-tasks'>).editionId);

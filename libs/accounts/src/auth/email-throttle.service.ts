@@ -1,7 +1,7 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
-import { AppConfig, InjectRedis } from '@app/core';
+import { AppConfig, InjectRedis, ThrottledError } from '@app/core';
 
 /** At most 5 e-mails of one kind (reset, invitation) to one address per hour, so the routes cannot be used to flood an inbox. */
 export const EMAILS_PER_ADDRESS_PER_HOUR = 5;
@@ -34,9 +34,6 @@ export class EmailThrottle {
   /** As {@link take}, but a 429 naming the rule when the allowance is used up. */
   async takeOrRefuse(kind: string, email: string): Promise<void> {
     if (!(await this.take(kind, email)))
-      throw new HttpException(
-        `at most ${EMAILS_PER_ADDRESS_PER_HOUR} e-mails of this kind go to one address per hour: try again later`,
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      throw new ThrottledError(`at most ${EMAILS_PER_ADDRESS_PER_HOUR} e-mails of this kind go to one address per hour: try again later`, 'TOO_MANY_EMAILS');
   }
 }

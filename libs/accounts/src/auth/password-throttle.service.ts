@@ -1,6 +1,6 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { AppConfig, InjectRedis } from '@app/core';
+import { AppConfig, InjectRedis, ThrottledError } from '@app/core';
 
 /** Ten wrong passwords for one account, or a hundred from one address, block that account or address for 15 minutes. */
 const WINDOW_MS = 15 * 60 * 1000;
@@ -34,12 +34,12 @@ const RELEASE = `
 if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then return redis.call('DECR', KEYS[1]) end
 return 0`;
 
-/** 429; it carries `statusCode` too, which Fastify plugins (the dashboard's basic auth) read instead of the Nest status. */
-export class TooManyAttemptsException extends HttpException {
-  readonly statusCode = HttpStatus.TOO_MANY_REQUESTS;
+/** Too many failed logins; it carries `statusCode` too, which Fastify plugins (the dashboard's basic auth) read. */
+export class TooManyAttemptsError extends ThrottledError {
+  readonly statusCode = 429;
 
   constructor(waitMs: number) {
-    super(`too many failed logins: try again in ${Math.max(1, Math.ceil(waitMs / 60_000))} minute(s)`, HttpStatus.TOO_MANY_REQUESTS);
+    super(`too many failed logins: try again in ${Math.max(1, Math.ceil(waitMs / 60_000))} minute(s)`, 'TOO_MANY_FAILED_LOGINS');
   }
 }
 
@@ -98,7 +98,7 @@ export class PasswordThrottle {
 
   private async reserve(subject: Subject): Promise<void> {
     const waitMs = Number(await this.run(RESERVE, subject));
-    if (waitMs > 0) throw new TooManyAttemptsException(waitMs);
+    if (waitMs > 0) throw new TooManyAttemptsError(waitMs);
   }
 
   private run(script: string, subject: Subject): Promise<unknown> {

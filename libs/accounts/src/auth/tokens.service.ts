@@ -1,6 +1,6 @@
-import { Injectable, BadRequestException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig } from '@app/core';
+import { AppConfig, InvalidError } from '@app/core';
 import type { AuthUser } from './auth-user';
 
 /** What a signed token may be used for; a token of one purpose is refused for another. */
@@ -47,7 +47,7 @@ export class TokensService {
   /** The subject of a single-purpose token; 400 naming the problem otherwise. Single use is the caller's check. */
   readPurposeToken(purpose: Exclude<TokenPurpose, 'access'>, token: string): string {
     const claims = this.verify(token, purpose);
-    if (!claims) throw new BadRequestException(`the ${purpose.replace('-', ' ')} token is invalid or has expired`);
+    if (!claims) throw new InvalidError(`the ${purpose.replace('-', ' ')} token is invalid or has expired`, 'TOKEN_INVALID');
     return claims.sub;
   }
 

@@ -92,9 +92,9 @@ export class UserView {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ['COMPANY', 'SHOPPER', 'JURY'] }) role: Role;
-  @ApiPropertyOptional({ nullable: true }) companyId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) companyId: string | null;
   @ApiProperty({ enum: LOCALES }) locale: Locale;
-  @ApiPropertyOptional({ nullable: true }) name: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty() emailConfirmed: boolean;
 }
 

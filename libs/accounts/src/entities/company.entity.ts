@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('company')
+@Check('company_identified', 'siren IS NOT NULL OR foreign_registration_number IS NOT NULL')
 export class Company {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -8,7 +9,7 @@ export class Company {
   @Column({ name: 'legal_name', type: 'text' })
   legalName: string;
 
-  @Column({ type: 'char', length: 9, nullable: true })
+  @Column({ type: 'char', length: 9, nullable: true, unique: true })
   siren: string | null;
 
   @Column({ name: 'foreign_registration_number', type: 'text', nullable: true })

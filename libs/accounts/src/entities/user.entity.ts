@@ -1,10 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Locale } from '@app/core';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { type Locale } from '@app/core';
 
 export const Role = { Company: 'COMPANY', Shopper: 'SHOPPER', Jury: 'JURY' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
 @Entity('app_user')
+@Index('app_user_email_key', ['email'], { unique: true })
+@Index('app_user_company_idx', ['companyId'])
+@Check('app_user_email_lowercase', 'email = lower(email)')
+@Check('app_user_company_role', "(role = 'COMPANY') = (company_id IS NOT NULL)")
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -20,6 +24,7 @@ export class User {
   role: Role;
 
   @Column({ name: 'company_id', type: 'uuid', nullable: true })
+  @ForeignKey('company', { name: 'app_user_company_id_fkey' })
   companyId: string | null;
 
   @Column({ type: 'text', nullable: true })

@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, GoneException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hashSecretToken, newSecretToken } from '../sessions/secret-token';
 import { AccountLink, LinkPurpose } from './account-link.entity';
+import { ConflictError, ExpiredError, InvalidError } from '@app/core';
 
 /** How long each kind of link works. */
 export const LINK_LIFETIME_HOURS: Record<LinkPurpose, number> = {
@@ -31,10 +32,10 @@ export class AccountLinks {
   async use(tx: EntityManager, purpose: LinkPurpose, token: string): Promise<AccountLink> {
     const link = await tx.getRepository(AccountLink).findOne({ where: { purpose, tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
     const what = WHAT[purpose];
-    if (!link) throw new BadRequestException(`the ${what} is not valid: use the link from the e-mail`);
-    if (link.usedAt) throw new ConflictException(`this ${what} was already used: a link works once`);
+    if (!link) throw new InvalidError(`the ${what} is not valid: use the link from the e-mail`, 'LINK_INVALID');
+    if (link.usedAt) throw new ConflictError(`this ${what} was already used: a link works once`, 'LINK_ALREADY_USED');
     if (link.expiresAt.getTime() <= Date.now())
-      throw new GoneException(`this ${what} has expired: it was valid for ${LINK_LIFETIME_HOURS[purpose]} hour(s); ask for a new one`);
+      throw new ExpiredError(`this ${what} has expired: it was valid for ${LINK_LIFETIME_HOURS[purpose]} hour(s); ask for a new one`, 'LINK_EXPIRED');
     await tx.getRepository(AccountLink).update({ id: link.id }, { usedAt: new Date() });
     return link;
   }

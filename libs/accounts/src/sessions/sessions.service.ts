@@ -1,8 +1,9 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { RefreshToken } from './refresh-token.entity';
 import { hashSecretToken, newSecretToken } from './secret-token';
+import { UnauthenticatedError } from '@app/core';
 
 /** A refresh token lives 14 days unused; a login's family of tokens at most 30 days, however often rotated. */
 export const REFRESH_TOKEN_DAYS = 14;
@@ -32,21 +33,21 @@ export class SessionsService {
 
   /** Swaps a live refresh token for a new one of the same family; 401 naming why otherwise. Returns the user's id. */
   async rotate(token: string | undefined): Promise<IssuedRefreshToken & { userId: string }> {
-    if (!token) throw new UnauthorizedException('no session: the refresh cookie is missing; log in');
+    if (!token) throw new UnauthenticatedError('no session: the refresh cookie is missing; log in', 'SESSION_INVALID');
     const reused = await this.dataSource.transaction(async (tx) => {
       const current = await tx.getRepository(RefreshToken).findOne({ where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw new UnauthorizedException('the session is unknown; log in');
-      if (current.revokedAt) throw new UnauthorizedException('the session was ended (logout, password change or reuse); log in');
+      if (!current) throw new UnauthenticatedError('the session is unknown; log in', 'SESSION_INVALID');
+      if (current.revokedAt) throw new UnauthenticatedError('the session was ended (logout, password change or reuse); log in', 'SESSION_INVALID');
       if (current.rotatedAt) {
         await this.revokeFamily(tx, current.familyId);
         return true;
       }
-      if (current.expiresAt.getTime() <= Date.now()) throw new UnauthorizedException('the session has expired; log in');
+      if (current.expiresAt.getTime() <= Date.now()) throw new UnauthenticatedError('the session has expired; log in', 'SESSION_INVALID');
       await tx.getRepository(RefreshToken).update({ id: current.id }, { rotatedAt: new Date() });
       return { ...(await this.insert(tx, current)), userId: current.userId };
     });
     // thrown after the commit, so the family stays revoked
-    if (reused === true) throw new UnauthorizedException('this refresh token was already used: every session of this login is ended; log in');
+    if (reused === true) throw new UnauthenticatedError('this refresh token was already used: every session of this login is ended; log in', 'SESSION_REUSED');
     return reused;
   }
 

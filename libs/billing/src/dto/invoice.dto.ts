@@ -41,11 +41,11 @@ export class InvoiceView {
   @ApiProperty({ example: '2027-000042', description: 'Sequential and gapless per edition' }) number: string;
   @ApiProperty() editionId: string;
   @ApiProperty() companyId: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) entryId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Credit note: the invoice it cancels' }) creditedInvoiceId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Invoice: the credit note that cancels it' }) creditNoteId: string | null;
+  @ApiProperty({ nullable: true, type: String }) entryId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Credit note: the invoice it cancels' }) creditedInvoiceId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Invoice: the credit note that cancels it' }) creditNoteId: string | null;
   @ApiProperty() description: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Credit note: why it was issued' }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Credit note: why it was issued' }) reason: string | null;
   @ApiProperty({ description: 'EUR cents; negative on a credit note' }) amountExclVatCents: number;
   @ApiProperty({ description: 'Basis points: 2000 is 20 %' }) vatRateBp: number;
   @ApiProperty({ description: 'EUR cents' }) vatCents: number;

@@ -21,11 +21,11 @@ export class RecordBankTransferDto {
 
 export class PaymentFlagView {
   @ApiProperty() id: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) invoiceId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) invoiceNumber: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) providerEventId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'EUR cents received' }) amountCents: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'EUR cents expected (the invoice total)' }) expectedCents: number | null;
+  @ApiProperty({ nullable: true, type: String }) invoiceId: string | null;
+  @ApiProperty({ nullable: true, type: String }) invoiceNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) providerEventId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'EUR cents received' }) amountCents: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'EUR cents expected (the invoice total)' }) expectedCents: number | null;
   @ApiProperty({ description: 'Why the payment was not recorded' }) reason: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }
@@ -33,5 +33,5 @@ export class PaymentFlagView {
 export class WebhookAck {
   @ApiProperty() received: true;
   @ApiPropertyOptional({ description: 'The event had already been received: nothing was done' }) duplicate?: true;
-  @ApiPropertyOptional({ description: 'What the event did: PAID, FLAGGED, IGNORED' }) outcome?: string;
+  @ApiPropertyOptional({ enum: ['PAID', 'FLAGGED', 'IGNORED'], description: 'What the event did' }) outcome?: string;
 }

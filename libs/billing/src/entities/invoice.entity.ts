@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { oneOf } from '@app/core';
 
 export const InvoiceKind = { Invoice: 'INVOICE', CreditNote: 'CREDIT_NOTE' } as const;
 export type InvoiceKind = (typeof InvoiceKind)[keyof typeof InvoiceKind];
@@ -21,17 +22,28 @@ export interface InvoiceBuyer {
  * a credit note carries negative amounts and refers to the invoice it cancels.
  */
 @Entity('invoice')
+@Unique('invoice_sequence_per_edition', ['editionId', 'sequence'])
+@Index('invoice_one_credit_note', ['creditedInvoiceId'], { unique: true, where: 'credited_invoice_id IS NOT NULL' })
+@Index('invoice_company_idx', ['companyId'])
+@Index('invoice_entry_idx', ['entryId'])
+@Check('invoice_kind_check', oneOf('kind', Object.values(InvoiceKind)))
+@Check('invoice_purpose_check', oneOf('purpose', Object.values(InvoicePurpose)))
+@Check('invoice_total', 'total_cents = amount_excl_vat_cents + vat_cents')
+@Check('invoice_credit_note_refers', `(kind = '${InvoiceKind.CreditNote}') = (credited_invoice_id IS NOT NULL)`)
 export class Invoice {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'edition_id', type: 'uuid' })
+  @ForeignKey('edition', { name: 'invoice_edition_id_fkey' })
   editionId: string;
 
   @Column({ name: 'company_id', type: 'uuid' })
+  @ForeignKey('company', { name: 'invoice_company_id_fkey' })
   companyId: string;
 
   @Column({ name: 'entry_id', type: 'uuid', nullable: true })
+  @ForeignKey('entry', { name: 'invoice_entry_id_fkey' })
   entryId: string | null;
 
   @Column({ type: 'text' })
@@ -45,10 +57,11 @@ export class Invoice {
   sequence: number;
 
   /** `<year>-<sequence on 6 digits>`, e.g. 2027-000042. */
-  @Column({ type: 'text' })
+  @Column({ type: 'text', unique: true })
   number: string;
 
   @Column({ name: 'credited_invoice_id', type: 'uuid', nullable: true })
+  @ForeignKey('invoice', { name: 'invoice_credited_invoice_id_fkey' })
   creditedInvoiceId: string | null;
 
   @Column({ type: 'text' })
@@ -77,6 +90,6 @@ export class Invoice {
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
-  @Column({ name: 'issued_at', type: 'timestamptz' })
+  @Column({ name: 'issued_at', type: 'timestamptz', default: () => 'now()' })
   issuedAt: Date;
 }

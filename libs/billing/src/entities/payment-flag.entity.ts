@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A payment the platform refused to record (wrong amount, late, unknown invoice), for the jury to look at. */
 @Entity('payment_flag')
@@ -7,9 +7,10 @@ export class PaymentFlag {
   id: string;
 
   @Column({ name: 'invoice_id', type: 'uuid', nullable: true })
+  @ForeignKey('invoice', { name: 'payment_flag_invoice_id_fkey' })
   invoiceId: string | null;
 
-  @Column({ name: 'provider_event_id', type: 'text', nullable: true })
+  @Column({ name: 'provider_event_id', type: 'text', nullable: true, unique: true })
   providerEventId: string | null;
 
   @Column({ name: 'amount_cents', type: 'int', nullable: true })

@@ -189,5 +189,5 @@ export class CategoryView {
   @ApiProperty() minEntries: number;
   @ApiProperty() awardThreshold: number;
   @ApiProperty({ enum: Object.values(CategoryStatus) }) status: CategoryStatus;
-  @ApiPropertyOptional({ nullable: true }) cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
 }

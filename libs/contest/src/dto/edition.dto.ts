@@ -84,7 +84,7 @@ export class EditionLocalTimes {
   @ApiProperty() testPeriodStart: string;
   @ApiProperty() testPeriodEnd: string;
   @ApiProperty() resultsPublishAt: string;
-  @ApiPropertyOptional({ nullable: true }) resultsFrozenAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) resultsFrozenAt: string | null;
 }
 
 export class EditionView {
@@ -99,6 +99,6 @@ export class EditionView {
   @ApiProperty() testPeriodStart: string;
   @ApiProperty() testPeriodEnd: string;
   @ApiProperty() resultsPublishAt: string;
-  @ApiPropertyOptional({ nullable: true }) resultsFrozenAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) resultsFrozenAt: string | null;
   @ApiProperty({ type: EditionLocalTimes }) local: EditionLocalTimes;
 }

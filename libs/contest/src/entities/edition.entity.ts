@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { oneOf } from '@app/core';
 
 export const EditionStatus = {
   Draft: 'DRAFT',
@@ -12,11 +13,18 @@ export type EditionStatus = (typeof EditionStatus)[keyof typeof EditionStatus];
 
 /** One year of the contest and its calendar; every instant is UTC, computed in `timezone`. */
 @Entity('edition')
+@Check('edition_year_check', 'year BETWEEN 2000 AND 2100')
+@Check('edition_status_check', oneOf('status', Object.values(EditionStatus)))
+@Check(
+  'edition_calendar_order',
+  `registration_opens_at < registration_deadline AND registration_deadline <= payment_due_at
+   AND payment_due_at <= test_period_start AND test_period_start < test_period_end AND test_period_end <= results_publish_at`,
+)
 export class Edition {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'int' })
+  @Column({ type: 'int', unique: true })
   year: number;
 
   @Column({ type: 'text' })
@@ -26,7 +34,7 @@ export class Edition {
   @Column({ type: 'text' })
   timezone: string;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: EditionStatus.Draft })
   status: EditionStatus;
 
   @Column({ name: 'registration_opens_at', type: 'timestamptz' })

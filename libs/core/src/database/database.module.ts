@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CORE_ENTITIES } from '../audit/audit-log.entity';
 import { AppConfig } from '../config/app-config';
 import { databaseTimeouts, typeOrmOptions } from './typeorm-options';
 
@@ -19,6 +20,7 @@ import { databaseTimeouts, typeOrmOptions } from './typeorm-options';
         };
       },
     }),
+    TypeOrmModule.forFeature(CORE_ENTITIES),
   ],
 })
 export class DatabaseModule {}

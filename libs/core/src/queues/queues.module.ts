@@ -2,10 +2,12 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ALL_QUEUES, queueJobOptions } from './queues';
+import { SectorQueues } from './sector-queues';
 
 /**
- * Registers every queue (producers) for both apps. Processors are declared by the worker only.
- * The prefix separates environments and test runs that share one Redis.
+ * Registers every named queue (producers) for both apps, and the sector queues' factory on the same shared
+ * connection. Processors are declared by the worker only. The prefix separates environments and test runs
+ * that share one Redis.
  */
 @Global()
 @Module({
@@ -25,6 +27,7 @@ import { ALL_QUEUES, queueJobOptions } from './queues';
       })),
     ),
   ],
-  exports: [BullModule],
+  providers: [SectorQueues],
+  exports: [BullModule, SectorQueues],
 })
 export class QueuesModule {}

@@ -1,4 +1,4 @@
-import type { JobsOptions } from 'bullmq';
+import type { BulkJobOptions, Job, JobsOptions, Queue } from 'bullmq';
 
 /**
  * Every queue, job name and payload of the platform, defined once.
@@ -10,6 +10,20 @@ export const QueueName = {
   Tasks: 'tasks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/**
+ * Assignment runs on one queue per sector (category code), `assignment.<code>`, so that a worker process
+ * can be told which sectors it serves (WORKER_SECTORS) and sectors scale out onto more machines. The family
+ * is in the catalogue like the named queues; its queues are made on demand by `SectorQueues` (the set of
+ * sectors changes each edition), not registered with Nest.
+ */
+export const SECTOR_QUEUE_PREFIX = 'assignment';
+export type SectorQueueName = `${typeof SECTOR_QUEUE_PREFIX}.${string}`;
+export const sectorQueueName = (categoryCode: string): SectorQueueName => `${SECTOR_QUEUE_PREFIX}.${categoryCode}`;
+export const isSectorQueue = (name: string): name is SectorQueueName => name.startsWith(`${SECTOR_QUEUE_PREFIX}.`);
+
+/** Every queue of the catalogue: the named ones and the sector family. */
+export type CatalogueQueue = QueueName | SectorQueueName;
 
 export interface QueueJobs {
   [QueueName.Notifications]: {
@@ -31,24 +45,27 @@ export interface QueueJobs {
     'remind-due-tasks': Record<string, never>;
     'send-assignment-digests': Record<string, never>;
   };
+  /** A batch of task ids of one sector to assign; the job re-reads each task and skips those no longer PENDING. */
+  [sector: SectorQueueName]: {
+    'assign-tasks': { taskIds: string[] };
+  };
 }
 
 export type CalendarJobName = JobName<typeof QueueName.EditionCalendar>;
 
-/**
- * Assignment runs on one queue per sector (category code), `assignment.<code>`, so that a worker process
- * can be told which sectors it serves (WORKER_SECTORS) and sectors scale out onto more machines.
- * These queues are made on demand (the set of sectors changes each edition), not registered with Nest.
- */
-export const SECTOR_QUEUE_PREFIX = 'assignment';
-export const sectorQueueName = (categoryCode: string) => `${SECTOR_QUEUE_PREFIX}.${categoryCode}`;
-export interface SectorJobs {
-  /** A batch of task ids of one sector to assign; the job re-reads each task and skips those no longer PENDING. */
-  'assign-tasks': { taskIds: string[] };
-}
+export type SectorJobs = QueueJobs[SectorQueueName];
 
-export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
-export type JobPayload<Q extends QueueName, J extends JobName<Q> = JobName<Q>> = QueueJobs[Q][J];
+export type JobName<Q extends CatalogueQueue> = keyof QueueJobs[Q] & string;
+export type JobPayload<Q extends CatalogueQueue, J extends JobName<Q> = JobName<Q>> = QueueJobs[Q][J];
+
+/** One job of queue `Q` for `addBulk`: its name and payload checked together. */
+export type BulkJob<Q extends CatalogueQueue> = { [J in JobName<Q>]: { name: J; data: JobPayload<Q, J>; opts?: BulkJobOptions } }[JobName<Q>];
+
+/** A queue of the catalogue whose `add` and `addBulk` check each job's name and payload together. */
+export interface JobQueue<Q extends CatalogueQueue> extends Omit<Queue, 'add' | 'addBulk'> {
+  add<J extends JobName<Q>>(name: J, data: JobPayload<Q, J>, opts?: JobsOptions): Promise<Job<JobPayload<Q, J>>>;
+  addBulk(jobs: BulkJob<Q>[]): Promise<Job<JobPayload<Q>>[]>;
+}
 
 /** Deterministic job ids for jobs that must run once (BullMQ ignores an add whose id already exists). */
 export const JobId = {
@@ -58,13 +75,18 @@ export const JobId = {
   taskGeneration: (editionId: string) => `generate-tasks-${editionId}`,
 };
 
-/** Retry policy per queue: attempts with exponential back-off; failed jobs are kept for the dashboard. */
-export function queueJobOptions(queue: QueueName, backoffMs: number): JobsOptions {
+/**
+ * Retry policy per queue: attempts with exponential back-off; failed jobs are kept for the dashboard. A job that
+ * breaks a rule fails at once whatever its attempts (`failFastOnBrokenRule`).
+ */
+export function queueJobOptions(queue: CatalogueQueue, backoffMs: number): JobsOptions {
   const common: JobsOptions = {
     backoff: { type: 'exponential', delay: backoffMs },
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: false,
   };
+  // A sector's batch whose tasks find no eligible shopper retries with back-off, then they are flagged UNASSIGNABLE.
+  if (isSectorQueue(queue)) return { ...common, attempts: 6 };
   switch (queue) {
     case QueueName.Notifications:
       return { ...common, attempts: 8 };
@@ -76,8 +98,3 @@ export function queueJobOptions(queue: QueueName, backoffMs: number): JobsOption
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
-
-/** Sector queues: a task that finds no eligible shopper retries with back-off, then is flagged UNASSIGNABLE. */
-export function sectorJobOptions(backoffMs: number): JobsOptions {
-  return { attempts: 6, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: false };
-}

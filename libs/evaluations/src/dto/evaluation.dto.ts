@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CHANNELS, perCriterionSchema, type Channel } from '@app/contest';
 import { EvaluationStatus } from '../entities/evaluation.entity';
 import { FreeText, IdFilter, PageQuery } from '@app/core';
 
@@ -65,4 +66,31 @@ export class ListEvaluationsQuery extends PageQuery {
 
   @IdFilter('a shopper')
   shopperId?: string;
+}
+
+const DATE_TIME = { type: String, format: 'date-time' } as const;
+
+/** An evaluation as the jury reviews it and its shopper submitted it. */
+export class EvaluationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty({ format: 'uuid' }) entryId: string;
+  @ApiProperty({ format: 'uuid' }) categoryId: string;
+  @ApiProperty({ format: 'uuid' }) shopperId: string;
+  @ApiProperty({ enum: CHANNELS, enumName: 'Channel' }) channel: Channel;
+  @ApiProperty(DATE_TIME) performedAt: Date;
+  @ApiProperty(perCriterionSchema({ type: 'integer', minimum: 0 })) answers: Record<string, number>;
+  @ApiProperty({ type: FactsDto }) facts: Record<string, unknown>;
+  @ApiProperty() comment: string;
+  @ApiProperty({ enum: Object.values(EvaluationStatus), enumName: 'EvaluationStatus' }) status: EvaluationStatus;
+  @ApiProperty({ minimum: 0, maximum: 20, description: 'Out of 20, from the grid’s weights and maxima' }) score: number;
+  @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reviewedBy: string | null;
+  @ApiProperty({ ...DATE_TIME, nullable: true }) reviewedAt: Date | null;
+  @ApiProperty(DATE_TIME) submittedAt: Date;
+}
+
+/** A rejected evaluation, and the task that replaces its task (null when none could be made). */
+export class RejectedEvaluationView extends EvaluationView {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) replacementTaskId: string | null;
 }

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import { BillingService, Invoice, InvoiceKind, InvoicePurpose, InvoiceStatus, type InvoiceView } from '@app/billing';
-import { AppConfig, isUuid } from '@app/core';
+import { isUuid, AppConfig, ConflictError, NotFoundError } from '@app/core';
 import { ResultsVersion } from '../entities/results-version.entity';
 import type { FrozenFigures } from '../figures';
 import { TitleCode } from './title-code.entity';
@@ -106,7 +106,7 @@ export class TitlesService {
   async licence(entryId: string, user: AuthUser): Promise<Licence> {
     const title = isUuid(entryId) ? await this.titleOf(entryId) : null;
     if (!title || (user.role !== Role.Jury && title.companyId !== user.companyId))
-      throw new NotFoundException(`entry ${entryId} holds no title: only a category's winner, once results are published, licenses the logo`);
+      throw new NotFoundError(`entry ${entryId} holds no title: only a category's winner, once results are published, licenses the logo`);
     return this.licenceOf(title);
   }
 
@@ -130,7 +130,8 @@ export class TitlesService {
   /** The licence, once it may be used: 409 naming the invoice to pay before. */
   async usableLicence(entryId: string, user: AuthUser): Promise<Licence> {
     const licence = await this.licence(entryId, user);
-    if (licence.status === 'UNPAID') throw new ConflictException(`the logo kit is available once the licence invoice ${licence.invoice!.number} is paid`);
+    if (licence.status === 'UNPAID')
+      throw new ConflictError(`the logo kit is available once the licence invoice ${licence.invoice!.number} is paid`, 'LICENCE_UNPAID');
     return licence;
   }
 

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Channel } from '@app/contest';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CHANNELS, type Channel } from '@app/contest';
+import { oneOf } from '@app/core';
 
 export const TaskStatus = {
   Pending: 'PENDING',
@@ -14,20 +15,36 @@ export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
 
 /** One test of one entry on one channel, with its scenario and time window, done by one shopper. */
 @Entity('task')
+// Generation is idempotent: one original task per entry, channel and slot; one replacement per task.
+@Index('task_original_slot', ['entryId', 'channel', 'slot'], { unique: true, where: 'replaces_task_id IS NULL' })
+@Index('task_one_replacement', ['replacesTaskId'], { unique: true, where: 'replaces_task_id IS NOT NULL' })
+@Index('task_shopper_status_idx', ['shopperId', 'status'])
+@Index('task_category_status_idx', ['categoryId', 'status'])
+@Index('task_status_window_end_idx', ['status', 'windowEnd'])
+@Index('task_digest_pending_idx', ['shopperId'], { where: `status = '${TaskStatus.Assigned}' AND digest_sent_at IS NULL` })
+@Index('task_pending_idx', ['categoryId'], { where: `status = '${TaskStatus.Pending}'` })
+@Check('task_channel_check', oneOf('channel', CHANNELS))
+@Check('task_status_check', oneOf('status', Object.values(TaskStatus)))
+@Check('task_window', 'window_start < window_end')
+@Check('task_assigned_has_shopper', `(${oneOf('status', [TaskStatus.Pending, TaskStatus.Unassignable])}) = (shopper_id IS NULL)`)
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'edition_id', type: 'uuid' })
+  @ForeignKey('edition', { name: 'task_edition_id_fkey' })
   editionId: string;
 
   @Column({ name: 'category_id', type: 'uuid' })
+  @ForeignKey('category', { name: 'task_category_id_fkey' })
   categoryId: string;
 
   @Column({ name: 'entry_id', type: 'uuid' })
+  @ForeignKey('entry', { name: 'task_entry_id_fkey' })
   entryId: string;
 
   @Column({ name: 'company_id', type: 'uuid' })
+  @ForeignKey('company', { name: 'task_company_id_fkey' })
   companyId: string;
 
   @Column({ type: 'text' })
@@ -53,10 +70,11 @@ export class Task {
   @Column({ name: 'week_start', type: 'date' })
   weekStart: string;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: TaskStatus.Pending })
   status: TaskStatus;
 
   @Column({ name: 'shopper_id', type: 'uuid', nullable: true })
+  @ForeignKey('shopper', { name: 'task_shopper_id_fkey' })
   shopperId: string | null;
 
   @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
@@ -64,6 +82,7 @@ export class Task {
 
   /** The rejected or expired task this one replaces. */
   @Column({ name: 'replaces_task_id', type: 'uuid', nullable: true })
+  @ForeignKey('task', { name: 'task_replaces_task_id_fkey' })
   replacesTaskId: string | null;
 
   @Column({ name: 'due_soon_notified_at', type: 'timestamptz', nullable: true })
@@ -71,4 +90,8 @@ export class Task {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When the task was listed in its shopper's "tasks assigned" digest; reset when the task leaves the shopper. */
+  @Column({ name: 'digest_sent_at', type: 'timestamptz', nullable: true })
+  digestSentAt: Date | null;
 }

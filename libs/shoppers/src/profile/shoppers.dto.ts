@@ -76,8 +76,8 @@ export class InvitationView {
   @ApiProperty() name: string;
   @ApiProperty({ type: [String] }) sectors: string[];
   @ApiProperty() weeklyCapacity: number;
-  @ApiPropertyOptional({ nullable: true }) invitedBy: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) acceptedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) invitedBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) acceptedAt: string | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -134,7 +134,7 @@ export class SuspendShopperDto {
 export class ConflictView {
   @ApiProperty() siren: string;
   @ApiProperty() reason: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Legal name of the registered company with this SIREN, if any' })
+  @ApiProperty({ nullable: true, type: String, description: 'Legal name of the registered company with this SIREN, if any' })
   companyName: string | null;
 }
 
@@ -150,9 +150,13 @@ export class ShopperProfileView {
 
 /** A shopper in the jury's list: the profile without the conflicts, with the suspension date and task counts. */
 export class ShopperSummaryView extends OmitType(ShopperProfileView, ['conflicts'] as const) {
-  @ApiPropertyOptional({ nullable: true, type: String }) suspendedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) suspendedAt: string | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ description: 'Number of tasks by status, e.g. { "ASSIGNED": 3, "SUBMITTED": 1 }; missing statuses are 0' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0 },
+    description: 'Number of tasks by status, e.g. { "ASSIGNED": 3, "SUBMITTED": 1 }; missing statuses are 0',
+  })
   tasks: Record<string, number>;
 }
 

@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccountsService, hashPassword, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
-import { AppConfig, audit, isUniqueViolation, pick, UnitsOfWork } from '@app/core';
+import { pick, UnitsOfWork, AppConfig, audit, isUniqueViolation, ConflictError, NotFoundError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
 import { TaskAssignment } from '../tasks/task-assignment.service';
@@ -53,7 +53,7 @@ export class ShoppersService {
         const outbox = this.notifications.outbox(uow);
         const tx = outbox.tx;
         const [taken] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [dto.email]);
-        if (taken) throw new ConflictException(`an account with the e-mail ${dto.email} already exists: it cannot be invited as a shopper`);
+        if (taken) throw new ConflictError(`an account with the e-mail ${dto.email} already exists: it cannot be invited as a shopper`, 'EMAIL_TAKEN');
         // An open invitation whose link has expired no longer blocks the address: it is replaced.
         await tx.query(`DELETE FROM shopper_invitation WHERE email = $1 AND accepted_at IS NULL AND created_at < now() - make_interval(days => $2)`, [
           dto.email,
@@ -92,7 +92,10 @@ export class ShoppersService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'shopper_invitation_open_email'))
-        throw new ConflictException(`an invitation for ${dto.email} is already open: it can be accepted until it expires, 14 days after it was sent`);
+        throw new ConflictError(
+          `an invitation for ${dto.email} is already open: it can be accepted until it expires, 14 days after it was sent`,
+          'INVITATION_ALREADY_OPEN',
+        );
       throw error;
     }
   }
@@ -110,8 +113,8 @@ export class ShoppersService {
       const invitation = rows[0];
       if (!invitation) {
         const [exists] = await tx.query(`SELECT 1 FROM shopper_invitation WHERE id = $1`, [invitationId]);
-        if (!exists) throw new NotFoundException('this invitation no longer exists: ask the jury for a new one');
-        throw new ConflictException('this invitation has already been accepted: an invitation link works once; log in instead');
+        if (!exists) throw new NotFoundError('this invitation no longer exists: ask the jury for a new one');
+        throw new ConflictError('this invitation has already been accepted: an invitation link works once; log in instead', 'INVITATION_ALREADY_ACCEPTED');
       }
       const created = await this.accounts.insertUser(tx, {
         email: invitation.email,
@@ -140,7 +143,7 @@ export class ShoppersService {
        FROM shopper s JOIN app_user u ON u.id = s.user_id WHERE s.user_id = $1`,
       [userId],
     )) as ShopperRow[];
-    if (!row) throw new NotFoundException('this shopper profile does not exist');
+    if (!row) throw new NotFoundError('this shopper profile does not exist');
     const conflicts = (await tx.query(
       `SELECT sc.siren, sc.reason, c.legal_name AS company_name
        FROM shopper_conflict sc LEFT JOIN company c ON c.siren = sc.siren
@@ -157,7 +160,7 @@ export class ShoppersService {
   async update(user: AuthUser, dto: UpdateShopperDto): Promise<ShopperProfileView> {
     return this.dataSource.transaction(async (tx) => {
       const [locked] = await tx.query(`SELECT 1 FROM shopper WHERE user_id = $1 FOR UPDATE`, [user.id]);
-      if (!locked) throw new NotFoundException('this shopper profile does not exist');
+      if (!locked) throw new NotFoundError('this shopper profile does not exist');
       if (dto.sectors !== undefined || dto.weeklyCapacity !== undefined) {
         await tx.query(`UPDATE shopper SET sectors = COALESCE($2::text[], sectors), weekly_capacity = COALESCE($3::int, weekly_capacity) WHERE user_id = $1`, [
           user.id,
@@ -232,14 +235,14 @@ export class ShoppersService {
 
   private async summary(shopperId: string): Promise<ShopperSummaryView> {
     const [found] = await this.list(shopperId);
-    if (!found) throw new NotFoundException('shopper does not exist');
+    if (!found) throw new NotFoundError('shopper does not exist');
     return found;
   }
 
   private async explainNoChange(tx: EntityManager, shopperId: string, state: string): Promise<never> {
     const [exists] = await tx.query(`SELECT 1 FROM shopper WHERE user_id = $1`, [shopperId]);
-    if (!exists) throw new NotFoundException('shopper does not exist');
-    throw new ConflictException(`this shopper is ${state}`);
+    if (!exists) throw new NotFoundError('shopper does not exist');
+    throw new ConflictError(`this shopper is ${state}`, 'SHOPPER_ALREADY_IN_STATE');
   }
 }
 

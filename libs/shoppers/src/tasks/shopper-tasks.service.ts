@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import type { Channel, GridCriterion } from '@app/contest';
-import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, type Locale } from '@app/core';
+import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, type Locale, ConflictError, NotFoundError } from '@app/core';
 import { TaskStatus } from '../entities/task.entity';
 import type { ListTasksQuery } from './task.dto';
 import { TaskAssignment } from './task-assignment.service';
@@ -77,7 +77,7 @@ export class ShopperTasks {
       id,
       ...(user.role === Role.Jury ? [] : [user.id]),
     ]);
-    if (rows.length === 0) throw new NotFoundException(`task ${id} does not exist`);
+    if (rows.length === 0) throw new NotFoundError(`task ${id} does not exist`);
     return toTaskView(rows[0]);
   }
 
@@ -85,8 +85,9 @@ export class ShopperTasks {
   async decline(user: AuthUser, id: string, reason: string): Promise<{ id: string; status: TaskStatus }> {
     await this.units.run(async (uow) => {
       const [task]: { status: TaskStatus }[] = await uow.tx.query(`SELECT status FROM task WHERE id = $1 AND shopper_id = $2 FOR UPDATE`, [id, user.id]);
-      if (!task) throw new NotFoundException(`task ${id} does not exist`);
-      if (task.status !== TaskStatus.Assigned) throw new ConflictException(`task ${id} is ${task.status}: only an assigned task can be declined`);
+      if (!task) throw new NotFoundError(`task ${id} does not exist`);
+      if (task.status !== TaskStatus.Assigned)
+        throw new ConflictError(`task ${id} is ${task.status}: only an assigned task can be declined`, 'TASK_NOT_ASSIGNED');
       await this.states.decline(uow.tx, id, user.id, reason);
       uow.afterCommit(() => this.assignment.enqueue([id]));
     });

@@ -1,20 +1,8 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { EventEmitter } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AppConfig,
-  formatInstant,
-  isRetryableConflict,
-  QUEUE_AFTER_COMMIT_MS,
-  sectorJobOptions,
-  sectorQueueName,
-  UnitsOfWork,
-  updatedRows,
-  withinDeadline,
-  type SectorJobs,
-} from '@app/core';
+import { formatInstant, isRetryableConflict, QUEUE_AFTER_COMMIT_MS, SectorQueues, UnitsOfWork, updatedRows, withinDeadline } from '@app/core';
 import { juryRecipients } from '@app/accounts';
 import { NotificationsService } from '@app/notifications';
 
@@ -40,8 +28,6 @@ const MAX_REPLANS = 12;
  */
 export const sectorEvents = new EventEmitter();
 
-type SectorQueue = Queue<SectorJobs['assign-tasks'], void, 'assign-tasks'>;
-
 /**
  * Assignment of tasks to mystery shoppers, by sector, as the rulebook says (docs/rules.md, "Task assignment").
  * A batch is assigned in one transaction: its PENDING tasks are locked (`FOR UPDATE SKIP LOCKED`), the
@@ -51,38 +37,15 @@ type SectorQueue = Queue<SectorJobs['assign-tasks'], void, 'assign-tasks'>;
  * and the batch re-planned: capacity and rotation are never exceeded, whatever the number of workers.
  */
 @Injectable()
-export class TaskAssignment implements OnModuleDestroy {
+export class TaskAssignment {
   private readonly logger = new Logger(TaskAssignment.name);
-  private readonly queues = new Map<string, SectorQueue>();
-  /** Closing: no new producer connection is opened (a running worker's reconciler queues the PENDING tasks left behind). */
-  private destroyed = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
     private readonly units: UnitsOfWork,
+    private readonly sectorQueues: SectorQueues,
   ) {}
-
-  async onModuleDestroy(): Promise<void> {
-    this.destroyed = true;
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
-    this.queues.clear();
-  }
-
-  /** The producer side of a sector's queue, made on demand. */
-  queueFor(code: string): SectorQueue {
-    let queue = this.queues.get(code);
-    if (!queue) {
-      queue = new Queue(sectorQueueName(code), {
-        connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null } as never,
-        prefix: this.config.QUEUE_PREFIX,
-        defaultJobOptions: sectorJobOptions(this.config.QUEUE_BACKOFF_MS),
-      }) as SectorQueue;
-      this.queues.set(code, queue);
-    }
-    return queue;
-  }
 
   /** Puts tasks on their sectors' queues in batches; a failure is only logged (the worker's reconciler queues what is stranded). */
   async enqueue(taskIds: string[]): Promise<void> {
@@ -101,7 +64,7 @@ export class TaskAssignment implements OnModuleDestroy {
   /** Puts task ids already grouped by category code on their sectors' queues (a failure is only logged). */
   async enqueueBySector(byCode: Map<string, string[]>): Promise<void> {
     if (byCode.size === 0) return;
-    if (this.destroyed) {
+    if (this.sectorQueues.isClosed) {
       this.logger.warn(`Shutting down: ${[...byCode.values()].flat().length} task(s) left for the reconciler`);
       return;
     }
@@ -113,7 +76,7 @@ export class TaskAssignment implements OnModuleDestroy {
           for (let i = 0; i < ids.length; i += ASSIGN_BATCH) jobs.push({ name: 'assign-tasks' as const, data: { taskIds: ids.slice(i, i + ASSIGN_BATCH) } });
           // 500 jobs of 200 ids are megabytes: a longer bound than a request's few jobs.
           for (let i = 0; i < jobs.length; i += 500) {
-            await withinDeadline(this.queueFor(code).addBulk(jobs.slice(i, i + 500)), `queue tasks of sector ${code}`, 5 * QUEUE_AFTER_COMMIT_MS);
+            await withinDeadline(this.sectorQueues.queueFor(code).addBulk(jobs.slice(i, i + 500)), `queue tasks of sector ${code}`, 5 * QUEUE_AFTER_COMMIT_MS);
           }
         } catch (error) {
           this.logger.warn(`Could not queue ${ids.length} task(s) of sector ${code}; the reconciler will: ${(error as Error).message}`);
@@ -147,7 +110,7 @@ export class TaskAssignment implements OnModuleDestroy {
     );
     const stranded = new Map<string, string[]>();
     for (const [code, ids] of groupByCode(rows)) {
-      const counts = await this.queueFor(code).getJobCounts('waiting', 'delayed', 'prioritized', 'waiting-children');
+      const counts = await this.sectorQueues.queueFor(code).getJobCounts('waiting', 'delayed', 'prioritized', 'waiting-children');
       if (Object.values(counts).every((n) => n === 0)) stranded.set(code, ids);
     }
     await this.enqueueBySector(stranded);

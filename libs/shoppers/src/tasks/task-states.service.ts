@@ -1,6 +1,6 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { updatedRows } from '@app/core';
+import { updatedRows, ConflictError } from '@app/core';
 import { TaskStatus } from '../entities/task.entity';
 import { decrementLoads, loadColumns, type LoadRow } from './task-loads';
 
@@ -23,7 +23,7 @@ export class TaskStates {
         RETURNING ${loadColumns('$2::uuid')}`,
       [taskId, shopperId, TaskStatus.Pending, TaskStatus.Assigned],
     );
-    if (rows.length === 0) throw new ConflictException(`task ${taskId} is not assigned to you: only an assigned task can be declined`);
+    if (rows.length === 0) throw new ConflictError(`task ${taskId} is not assigned to you: only an assigned task can be declined`, 'TASK_NOT_ASSIGNED');
     await tx.query(
       `INSERT INTO task_refusal (task_id, shopper_id, kind, reason) VALUES ($1, $2, 'DECLINED', $3)
        ON CONFLICT (task_id, shopper_id) DO UPDATE SET kind = 'DECLINED', reason = EXCLUDED.reason`,
