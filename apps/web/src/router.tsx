@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, type RouterHistory } from '@tanstack/react-router';
-import type { EntryStatus } from './api/pending';
+import type { EntryStatus } from './api/types';
 import type { Auth } from './auth/AuthProvider';
 import { homeOf, safeNext } from './auth/roles';
 import type { Role } from './auth/session';

@@ -9,3 +9,9 @@ export type Edition = Schemas['EditionView'];
 export type Category = Schemas['CategoryView'];
 export type Invoice = Schemas['InvoiceView'];
 export type Colleague = Schemas['ColleagueView'];
+export type EntryStatus = Schemas['EntryStatus'];
+export type CreateEntry = Schemas['CreateEntryDto'];
+export type EntryReport = Schemas['EntryReport'];
+export type CriterionScore = Schemas['CriterionScoreView'];
+/** An entry as the lists return it; `GET /api/entries/:id` adds its timeline. */
+export type Entry = Schemas['EntryView'] & Partial<Pick<Schemas['EntryDetailView'], 'timeline'>>;

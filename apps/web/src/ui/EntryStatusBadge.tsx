@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { FormattedMessage } from 'react-intl';
-import type { EntryStatus } from '../api/pending';
+import type { EntryStatus } from '../api/types';
 
 const COLOURS: Record<EntryStatus, string> = {
   PENDING_PAYMENT: 'orange',

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { AnchorLink, ButtonLink } from '../../ui/links';
-import type { EntryStatus } from '../../api/pending';
+import type { EntryStatus } from '../../api/types';
 import { queries } from '../../api/queries';
 import { useCatalogue } from '../../api/useCatalogue';
 import { EntryStatusBadge } from '../../ui/EntryStatusBadge';

@@ -2,9 +2,8 @@ import { Alert, Card, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { FormattedMessage } from 'react-intl';
-import type { Entry } from '../../api/pending';
+import type { Edition, Entry } from '../../api/types';
 import { queries } from '../../api/queries';
-import type { Edition } from '../../api/types';
 import { useCatalogue } from '../../api/useCatalogue';
 import { ButtonLink } from '../../ui/links';
 import { EntryStatusBadge } from '../../ui/EntryStatusBadge';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { Entry } from '../../api/pending';
+import type { Entry } from '../../api/types';
 import { queries } from '../../api/queries';
 import { FormAlert } from '../../forms/FormAlert';
 

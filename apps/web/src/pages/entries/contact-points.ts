@@ -1,4 +1,4 @@
-import type { CreateEntry } from '../../api/pending';
+import type { CreateEntry } from '../../api/types';
 import type { Message } from '../../i18n/message';
 import { contactPointChecks, MAX_PER_CHANNEL } from '../../rules/checks';
 

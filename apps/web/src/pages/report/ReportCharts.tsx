@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { Table, Title, VisuallyHidden } from '@mantine/core';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { CriterionScore } from '../../api/pending';
+import type { CriterionScore } from '../../api/types';
 import { useFormat } from '../../format/useFormat';
 import type { ChannelRow } from './report-model';
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { CriterionScore, EntryReport } from '../../api/pending';
+import type { CriterionScore, EntryReport } from '../../api/types';
 import { queries } from '../../api/queries';
 import { useFormat } from '../../format/useFormat';
 import type { Message } from '../../i18n/message';

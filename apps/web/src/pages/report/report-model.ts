@@ -1,4 +1,4 @@
-import type { EntryReport } from '../../api/pending';
+import type { EntryReport } from '../../api/types';
 import { CHANNELS, type Channel } from '../entries/contact-points';
 
 export interface ChannelRow {
