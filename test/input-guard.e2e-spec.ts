@@ -41,7 +41,7 @@ describe('the input guard: one layer in front of every route', () => {
     const before = await stateChecksum(platform.dataSource);
     const response = await platform.client.request(method, url, { ...options, headers: options.rawBody ? { 'content-type': 'application/json' } : {} });
     expect({ status: response.status, message: response.body?.message }).toEqual({ status: 400, message: expect.stringMatching(message) });
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.any(String), code: 'VALIDATION_FAILED' });
     expect(changedTables(before, await stateChecksum(platform.dataSource))).toEqual([]);
   }
 
@@ -63,7 +63,7 @@ describe('the input guard: one layer in front of every route', () => {
         headers: { 'content-type': 'application/json' },
       });
       expect(response.status).toBe(413);
-      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String) });
+      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String), code: 'PAYLOAD_TOO_LARGE' });
     });
 
     it('a bracket inside a string is text, not nesting', async () => {

@@ -50,6 +50,7 @@ describe('the password throttle: counted before checked, shared by login and /qu
       statusCode: 429,
       error: 'Too Many Requests',
       message: expect.stringMatching(/^too many failed logins: try again in 15 minute\(s\)$/),
+      code: 'TOO_MANY_FAILED_LOGINS',
     });
   });
 
