@@ -85,8 +85,12 @@ async function rotationViolations(db: DataSource, editionId: string): Promise<nu
  * (by its stable Message-ID), doubled = received more than once, under that same Message-ID (allowed: delivery is
  * at-least-once, and a mail server drops the copy), stuck = still PENDING.
  */
-export async function mailFigures(db: DataSource, inbox: SmtpInbox, since: Date): Promise<Tally & { written: number }> {
-  const rows: { id: string; status: string }[] = await db.query(`SELECT id, status FROM notification WHERE created_at >= $1`, [since]);
+export async function mailFigures(db: DataSource, inbox: SmtpInbox, since: Date, recipients?: string[]): Promise<Tally & { written: number }> {
+  // Scoped by recipient when given: a worker of this scenario may also send what earlier scenarios' editions still owe.
+  const rows: { id: string; status: string }[] = await db.query(
+    `SELECT id, status FROM notification WHERE created_at >= $1 AND ($2::text[] IS NULL OR recipient = ANY($2))`,
+    [since, recipients ?? null],
+  );
   const received = new Map<string, number>();
   for (const m of inbox.messages) {
     const id = /^<([^@]+)@/.exec(m.messageId ?? '')?.[1];
