@@ -132,6 +132,7 @@ describe('fault: Redis restarted empty', () => {
     await redis!.restart();
     await platform.startWorker('redis-loss-worker-started-after');
     const calendar = new Queue(QueueName.EditionCalendar, { connection: { url: redis!.url }, prefix: platform.prefix });
+    const tasks = new Queue(QueueName.Tasks, { connection: { url: redis!.url }, prefix: platform.prefix });
     try {
       const [inTestEdition, openEdition] = await Promise.all(
         [inTest.id, open.id].map(async (id) => (await platform.db.query(`SELECT * FROM edition WHERE id = $1`, [id]))[0]),
@@ -147,8 +148,14 @@ describe('fault: Redis restarted empty', () => {
         30 * SECOND,
         'the past steps to run again',
       );
+      // The digests' e-mails are written by that job: waiting for "nothing pending" before it ran would pass at once.
+      await waitFor(
+        async () => (await tasks.getJobs(['completed'])).some((job) => job.name === 'send-assignment-digests'),
+        30 * SECOND,
+        'the re-created digest scheduler to run',
+      );
     } finally {
-      await calendar.close();
+      await Promise.all([calendar.close(), tasks.close()]);
     }
     // The re-created digest scheduler runs at once and tells shoppers of tasks assigned since their last digest.
     await waitFor(async () => (await mailFigures(platform.db, platform.inbox, startedAt)).stuck === 0, 30 * SECOND, 'every e-mail sent', 250).catch(
@@ -162,7 +169,7 @@ describe('fault: Redis restarted empty', () => {
     );
     expect({ inTest: await entryStatuses(inTest.id), open: await entryStatuses(open.id), categories: await categoryStatuses(open.id) }).toEqual(before);
     expect(figures).toEqual({ tasks: clean(), 'e-mails': clean(), steps: clean(), invoices: clean() });
-  }, 90_000);
+  }, 120_000);
 
   const clean = () => ({ lost: 0, doubled: 0, stuck: 0 });
 
