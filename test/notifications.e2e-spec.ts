@@ -109,8 +109,10 @@ describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
     await queue.addBulk([1, 2, 3].map((n) => ({ name: 'send-notification', data: { notificationId: ids[0] }, opts: { jobId: `duplicate-${ids[0]}-${n}` } })));
     await platform.startWorker();
     await platform.inbox.waitForMail(to);
-    const pending = async () => (await queue.getJobs(['waiting', 'active', 'delayed'])).filter((job) => job.name === 'send-notification').length;
-    await waitFor(async () => (await pending()) === 0, 5000, 'queue drained');
+    // Only this notification's jobs: an earlier test's retries may still be delayed in the queue.
+    const pending = async () =>
+      (await queue.getJobs(['waiting', 'active', 'delayed'])).filter((job) => job.name === 'send-notification' && job.data.notificationId === ids[0]).length;
+    await waitFor(async () => (await pending()) === 0, 15_000, 'queue drained');
     await sleep(300);
     expect(platform.inbox.to(to)).toHaveLength(1);
   });
