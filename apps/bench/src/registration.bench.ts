@@ -102,7 +102,7 @@ export async function benchRegistration(): Promise<void> {
     }));
 
     const ceilingApp = await startCeilingServer(CEILING_PORT);
-    const http = await burst('bare Nest POST + DTO (HTTP ceiling)', COMPANIES, CONCURRENCY, () => ({
+    const http = await burst('bare Nest POST (HTTP ceiling)', COMPANIES, CONCURRENCY, () => ({
       url: `http://127.0.0.1:${CEILING_PORT}/ceiling`,
       body: body(category.id),
     }));

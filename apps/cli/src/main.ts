@@ -4,9 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
-import { AccountsService, CreateJuryUserDto } from '@app/accounts';
+import { AccountsService } from '@app/accounts';
 import { checkServices, ConfigError, DomainError, loadConfig } from '@app/core';
 import { CliModule } from './cli.module';
+import { JuryUserArgs } from './jury-user-args';
 
 const USAGE = 'Usage: npm run jury:create -- --email <email> --password <password> [--name <name>]';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
-  const dto = plainToInstance(CreateJuryUserDto, values);
+  const dto = plainToInstance(JuryUserArgs, values);
   const errors = await validate(dto);
   if (errors.length > 0) throw new UsageError(`${errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; ')}\n${USAGE}`);
 

@@ -8,7 +8,7 @@ import type { AuthUser } from './auth/auth-user';
 import { PasswordThrottle } from './auth/password-throttle.service';
 import { TokensService } from './auth/tokens.service';
 import { SessionsService, type IssuedRefreshToken } from './sessions/sessions.service';
-import type { CreateJuryUserDto, LoginDto, LoginResponse, SignupDto, UserView } from './dto/auth.dto';
+import type { Credentials, LoginResponse, NewJuryUser, Signup, UserView } from './auth.types';
 import { Company } from './entities/company.entity';
 import { Role, User } from './entities/user.entity';
 import { hashPassword, verifyPassword } from './passwords';
@@ -39,7 +39,7 @@ export class AccountsService {
    * is answered exactly like a new one (the answer never tells who has an account): nothing is created and
    * that address is told someone tried to sign up with it.
    */
-  async signup(dto: SignupDto): Promise<UserView> {
+  async signup(dto: Signup): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.units.run(async (uow) => {
@@ -86,7 +86,7 @@ export class AccountsService {
   }
 
   /** The answer a new account would get, with ids that name nothing; the address's owner is e-mailed (at most once an hour). */
-  private async signupAttempted(outbox: Outbox, existing: User, dto: SignupDto): Promise<UserView> {
+  private async signupAttempted(outbox: Outbox, existing: User, dto: Signup): Promise<UserView> {
     const hour = new Date().toISOString().slice(0, 13);
     await outbox.notify({
       template: 'signup-attempt',
@@ -120,7 +120,7 @@ export class AccountsService {
     return this.me(userId);
   }
 
-  async login(dto: LoginDto, address: string): Promise<SignedIn> {
+  async login(dto: Credentials, address: string): Promise<SignedIn> {
     let user: User | null = null;
     const right = await this.throttle.attempt({ account: dto.email, address }, async () => {
       user = await this.withPasswordHash().where('u.email = :email', { email: dto.email }).getOne();
@@ -162,7 +162,7 @@ export class AccountsService {
   }
 
   /** A jury account, confirmed from the start (made by a jury user or by `npm run jury:create`). */
-  async createJuryUser(dto: CreateJuryUserDto): Promise<UserView> {
+  async createJuryUser(dto: NewJuryUser): Promise<UserView> {
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (tx) =>
       toUserView(

@@ -5,7 +5,7 @@ import { type AuthUser, Company, companyRecipients, Role } from '@app/accounts';
 import { type Locale, formatEuros, isForeignKeyViolation, InvalidError, NotFoundError } from '@app/core';
 import type { Outbox } from '@app/notifications';
 import { EntriesService } from '@app/registration';
-import { InvoiceStatus, type InvoiceView, type ListInvoicesQuery, type TransferInstructions } from './dto/invoice.dto';
+import { InvoiceStatus, type InvoiceView, type InvoiceFilter, type TransferInstructions } from './invoice.types';
 import { Invoice, InvoiceKind, InvoicePurpose, type InvoiceBuyer } from './entities/invoice.entity';
 import { Payment, PaymentMethod } from './entities/payment.entity';
 import { InvoicesRepository } from './invoices.repository';
@@ -159,7 +159,7 @@ export class BillingService {
   }
 
   /** A company user reads its company's invoices; the jury reads all, optionally by company and edition. */
-  async listInvoices(user: AuthUser, query: ListInvoicesQuery): Promise<InvoiceView[]> {
+  async listInvoices(user: AuthUser, query: InvoiceFilter): Promise<InvoiceView[]> {
     const where: FindOptionsWhere<Invoice> = {};
     if (user.role === Role.Jury) {
       if (query.companyId) where.companyId = query.companyId;

@@ -4,9 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { companyRecipients, type AuthUser } from '@app/accounts';
 import { formatEuros, formatInstant, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { EntriesService, entryFields, type CreateEntryDto, type Entry, type ListEntriesQuery } from '@app/registration';
+import { EntriesService, entryFields, type Entry, type EntryFilter, type NewEntry } from '@app/registration';
 import { BillingService, toInvoiceView } from './billing.service';
-import type { InvoiceView } from './dto/invoice.dto';
+import type { InvoiceView } from './invoice.types';
 import { InvoicePurpose, type Invoice } from './entities/invoice.entity';
 import { entryTimeline, type EntryDetailView, type EntryView } from './entry-timeline';
 import { invoiceAttachment } from './invoice-attachment';
@@ -29,7 +29,7 @@ export class EntryFees {
   ) {}
 
   /** Registers the caller's company in a category, issues the entry-fee invoice and e-mails it, in one unit of work. */
-  async register(user: AuthUser, dto: CreateEntryDto, now = new Date()): Promise<EntryView> {
+  async register(user: AuthUser, dto: NewEntry, now = new Date()): Promise<EntryView> {
     const place = await this.entries.checkNewEntry(dto, now);
     const { category, edition } = place;
     return this.units.run(async (uow) => {
@@ -76,7 +76,7 @@ export class EntryFees {
     return this.findOne(user, id);
   }
 
-  async list(user: AuthUser, query: ListEntriesQuery): Promise<EntryView[]> {
+  async list(user: AuthUser, query: EntryFilter): Promise<EntryView[]> {
     return this.withInvoices(await this.entries.list(user, query));
   }
 

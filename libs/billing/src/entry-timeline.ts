@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { EditionStatus } from '@app/contest';
 import { EntryStatus } from '@app/registration';
 import type { EntryFields } from '@app/registration';
-import type { InvoiceView } from './dto/invoice.dto';
+import type { InvoiceView } from './invoice.types';
 
 /** A step of an entry's history: what it became, and when. */
 export interface TimelineStep {

@@ -7,8 +7,8 @@ import { NotificationsService, type Outbox } from '@app/notifications';
 import { BillingService } from './billing.service';
 import { CardPayments } from './card-payments';
 import { checkoutSessionOf, type CheckoutSession, type ProviderEvent } from './provider-event';
-import type { CheckoutResponse, InvoiceView } from './dto/invoice.dto';
-import type { PaymentFlagView, RecordBankTransferDto, WebhookAck } from './dto/payment.dto';
+import type { CheckoutResponse, InvoiceView } from './invoice.types';
+import type { BankTransfer, PaymentFlagView, WebhookAck } from './payment.types';
 import { Invoice, InvoiceKind } from './entities/invoice.entity';
 import { PaymentFlag } from './entities/payment-flag.entity';
 import { PaymentMethod } from './entities/payment.entity';
@@ -90,7 +90,7 @@ export class PaymentsService {
   }
 
   /** The jury records a bank transfer that settles an invoice in full. */
-  async recordBankTransfer(user: AuthUser, invoiceId: string, dto: RecordBankTransferDto): Promise<InvoiceView> {
+  async recordBankTransfer(user: AuthUser, invoiceId: string, dto: BankTransfer): Promise<InvoiceView> {
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
       throw new InvalidError('receivedAt must not be in the future: record a transfer once it has arrived');

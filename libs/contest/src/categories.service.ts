@@ -5,7 +5,7 @@ import { isJury, type AuthUser } from '@app/accounts';
 import { inclVat, isUuid, percentToBp, audit, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { CHANNELS, type GridCriterion, type PerChannel, type Scenario } from './channels';
 import { categoryRuleProblems } from './category-rules';
-import type { CategoryView, CreateCategoryDto } from './dto/category.dto';
+import type { CategoryView, NewCategory } from './category.types';
 import { EditionsService } from './editions.service';
 import { Category, CategoryStatus } from './entities/category.entity';
 import { Edition, EditionStatus } from './entities/edition.entity';
@@ -23,7 +23,7 @@ export class CategoriesService {
   ) {}
 
   /** A category of a DRAFT or OPEN edition. 400 naming the rule, 409 for a code the edition already has. */
-  async create(editionId: string, dto: CreateCategoryDto, actorId: string | null): Promise<CategoryView> {
+  async create(editionId: string, dto: NewCategory, actorId: string | null): Promise<CategoryView> {
     const setup = {
       quotas: perChannel(dto.quotas, (n) => n),
       weights: perChannel(dto.weights, (n) => n),

@@ -1,5 +1,10 @@
 import { CHANNELS, type Channel, type GridCriterion, type PerChannel, type Scenario } from './channels';
 
+/** A category's code and a grid criterion's key: a lowercase slug. */
+export const SLUG = /^[a-z0-9-]{2,40}$/;
+/** Fees are stored as int; this keeps the amount including VAT within it too. */
+export const MAX_FEE_CENTS = 1_000_000_000;
+
 /** What a category says about its channels: quotas, weights, grids and scenarios. */
 export interface CategoryChannelSetup {
   quotas: PerChannel<number>;

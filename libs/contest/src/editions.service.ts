@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import { isUuid, audit, formatInstant, isUniqueViolation, NotFoundError, ConflictError, InvalidError, withinDeadline } from '@app/core';
-import type { CreateEditionDto, DeadlineExtensionDto, EditionView } from './dto/edition.dto';
+import type { DeadlineExtension, EditionView, NewEdition } from './edition.types';
 import { EditionCalendar } from './edition-calendar.service';
 import {
   assertAcceptingEntries,
@@ -33,7 +33,7 @@ export class EditionsService {
   ) {}
 
   /** A DRAFT edition; wall-clock instants are read in its time zone. 400 naming the rule, 409 for a year that exists. */
-  async create(dto: CreateEditionDto, actorId: string | null): Promise<EditionView> {
+  async create(dto: NewEdition, actorId: string | null): Promise<EditionView> {
     const timezone = canonicalTimeZone(dto.timezone ?? DEFAULT_TIMEZONE);
     if (!timezone) throw new InvalidError('timezone must be an IANA time zone such as Europe/Paris');
     const read = (field: keyof EditionCalendarInstants) => parseInstant(field, dto[field]!, timezone);
@@ -114,7 +114,7 @@ export class EditionsService {
    * Moves the deadline later, while the edition is OPEN, before the current deadline has passed and before
    * results are frozen; the new deadline stays ≤ paymentDueAt. Reschedules the calendar jobs.
    */
-  async extendDeadline(id: string, dto: DeadlineExtensionDto, actorId: string | null, now: Date = new Date()): Promise<EditionView> {
+  async extendDeadline(id: string, dto: DeadlineExtension, actorId: string | null, now: Date = new Date()): Promise<EditionView> {
     const [before, after] = await this.dataSource.transaction(async (tx) => {
       const edition = await this.findOrFail(id, tx, { lock: 'pessimistic_write' });
       const zone = edition.timezone;

@@ -6,7 +6,7 @@ import { EditionsService, type Channel } from '@app/contest';
 import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, audit, formatInstant, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperTasks, TaskStates, TaskAssignment, TaskGeneration, TaskStatus } from '@app/shoppers';
-import { type ListEvaluationsQuery, type SubmitEvaluationDto, type EvaluationView } from './dto/evaluation.dto';
+import type { EvaluationFilter, EvaluationSubmission, EvaluationView, RejectedEvaluationView } from './evaluation.types';
 import { EvaluationStatus } from './entities/evaluation.entity';
 import { answerProblems, evaluationScore } from './scoring';
 
@@ -40,7 +40,7 @@ export class EvaluationsService {
    * SUBMITTED by a conditional UPDATE in the evaluation's transaction, and `evaluation.task_id` is unique:
    * two concurrent submits make exactly one evaluation.
    */
-  async submit(user: AuthUser, taskId: string, dto: SubmitEvaluationDto, now = new Date()): Promise<EvaluationView> {
+  async submit(user: AuthUser, taskId: string, dto: EvaluationSubmission, now = new Date()): Promise<EvaluationView> {
     const task = await this.tasks.findOne(user, taskId);
     assertSubmittable(task.id, task.status);
     const edition = await this.editions.findOrFail(task.editionId);
@@ -97,7 +97,7 @@ export class EvaluationsService {
     }
   }
 
-  async list(query: ListEvaluationsQuery): Promise<EvaluationView[]> {
+  async list(query: EvaluationFilter): Promise<EvaluationView[]> {
     const filter = new SqlFilter();
     if (query.status) filter.and('e.status = ?', query.status);
     if (query.categoryId) filter.and('e.category_id = ?', query.categoryId);
@@ -126,7 +126,7 @@ export class EvaluationsService {
    * SUBMITTED → REJECTED (the task too), with a replacement task for the same company, channel and
    * scenario made in the same transaction, and the shopper told why; the replacement is queued after commit.
    */
-  async reject(jury: AuthUser, id: string, reason: string): Promise<EvaluationView & { replacementTaskId: string | null }> {
+  async reject(jury: AuthUser, id: string, reason: string): Promise<RejectedEvaluationView> {
     const { view, replacement } = await this.units.run(async (uow) => {
       const outbox = this.notifications.outbox(uow);
       const row = await this.review(outbox.tx, id, EvaluationStatus.Rejected, jury.id, reason);
@@ -178,7 +178,7 @@ function assertSubmittable(taskId: string, status: TaskStatus): void {
 }
 
 /** Facts each channel needs: the wait on PHONE and CHAT, the reply delay on EMAIL. */
-function factProblems(channel: Channel, facts: SubmitEvaluationDto['facts']): string[] {
+function factProblems(channel: Channel, facts: EvaluationSubmission['facts']): string[] {
   const problems: string[] = [];
   if ((channel === 'PHONE' || channel === 'CHAT') && facts.waitSeconds === undefined)
     problems.push(`facts.waitSeconds is required for a ${channel} test: the wait in seconds before a person answered`);

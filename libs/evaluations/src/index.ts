@@ -1,4 +1,4 @@
-export * from './dto/evaluation.dto';
+export * from './evaluation.types';
 export * from './entities/evaluation.entity';
 export * from './evaluations.module';
 export * from './evaluations.service';

@@ -1,5 +1,4 @@
-export * from './dto/report.dto';
-export * from './dto/results.dto';
+export * from './results.types';
 export * from './entities/results-version.entity';
 export * from './figures';
 export * from './pdf/report-document';

@@ -6,7 +6,7 @@ import { CategoriesService, type Edition, Category, EditionStatus, EditionsServi
 import { type Locale, UnitsOfWork, AppConfig, audit, formatEuros, formatInstant, ConflictError } from '@app/core';
 import { type NotificationInput, type Outbox, NotificationsService } from '@app/notifications';
 import { EntriesService } from '@app/registration';
-import { type PublishedResultsView } from './dto/report.dto';
+import type { PublishedResultsView } from './results.types';
 import { ResultsVersion } from './entities/results-version.entity';
 import { rankedCount, type FrozenCategory, type FrozenFigures, type FrozenRow } from './figures';
 import './templates';

@@ -5,8 +5,7 @@ import type { AuthUser } from '@app/accounts';
 import { EditionStatus, EditionsService } from '@app/contest';
 import { audit, isSerializationFailure, isUniqueViolation, ConflictError, InvalidError } from '@app/core';
 import { RankingsService } from '@app/scoring';
-import type { FrozenResultsView } from './dto/report.dto';
-import type { FreezeResultsDto } from './dto/results.dto';
+import type { FrozenResultsView, NewResultsVersion } from './results.types';
 import { ResultsVersion } from './entities/results-version.entity';
 import type { FrozenFigures } from './figures';
 
@@ -33,7 +32,7 @@ export class ResultsFreeze {
    * (figures and digest come from the same snapshot of the evaluations). While SCORING, or after publication as
    * a correction, which needs a reason.
    */
-  async freeze(editionId: string, actor: AuthUser, dto: FreezeResultsDto): Promise<FrozenResultsView> {
+  async freeze(editionId: string, actor: AuthUser, dto: NewResultsVersion): Promise<FrozenResultsView> {
     // A concurrent freeze or publication changes the edition row this snapshot locks: Postgres refuses the
     // transaction (serialization failure), and a fresh attempt sees the other's version and comes after it.
     for (let attempt = 1; ; attempt++) {
@@ -47,7 +46,7 @@ export class ResultsFreeze {
     }
   }
 
-  private async freezeOnce(editionId: string, actor: AuthUser, dto: FreezeResultsDto): Promise<FrozenResultsView> {
+  private async freezeOnce(editionId: string, actor: AuthUser, dto: NewResultsVersion): Promise<FrozenResultsView> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const edition = await this.editions.findOrFail(editionId, tx, { lock: 'pessimistic_write' });
       if (edition.status !== EditionStatus.Scoring && edition.status !== EditionStatus.Published) {

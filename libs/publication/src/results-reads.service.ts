@@ -5,7 +5,7 @@ import { Role, type AuthUser } from '@app/accounts';
 import { CategoriesService, EditionsService } from '@app/contest';
 import { formatInstant, isUuid, pick, NotFoundError } from '@app/core';
 import { EntriesService } from '@app/registration';
-import type { EntryReport, ResultsVersionSummary, WinnersView } from './dto/report.dto';
+import type { EntryReport, ResultsVersionSummary, WinnersView } from './results.types';
 import { ResultsVersion } from './entities/results-version.entity';
 import { publicCategories, rankedCount, round2, roundRecord, type FrozenFigures } from './figures';
 import { reportBreakdown } from './report-breakdown';

@@ -5,7 +5,7 @@ import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/acc
 import { CategoriesService, CategoryStatus, EditionsService, type Category, type Edition } from '@app/contest';
 import { formatInstant, isUniqueViolation, ConflictError, NotFoundError, InvalidError } from '@app/core';
 import type { Outbox } from '@app/notifications';
-import { channelsOf, type CreateEntryDto, type ListEntriesQuery } from './dto/entry.dto';
+import { channelsOf, type EntryFilter, type NewEntry } from './entry-input';
 import { Entry, EntryStatus, LIVE_ENTRY_STATUSES } from './entities/entry.entity';
 
 /** An entry as the API shows it; billing adds its entry-fee invoice. */
@@ -42,7 +42,7 @@ export class EntriesService {
   ) {}
 
   /** The rules a new entry must meet before anything is written: an active category, open registration, fitting contact points. */
-  async checkNewEntry(dto: CreateEntryDto, now = new Date()): Promise<EntryPlace> {
+  async checkNewEntry(dto: NewEntry, now = new Date()): Promise<EntryPlace> {
     const { category, edition } = await this.categories.findWithEdition(dto.categoryId);
     if (category.status === CategoryStatus.Cancelled)
       throw new ConflictError(`category ${category.code} is cancelled and takes no entries`, 'CATEGORY_CANCELLED');
@@ -52,7 +52,7 @@ export class EntriesService {
   }
 
   /** Writes the caller's company's entry, awaiting payment; one entry per company and category. */
-  async register(tx: EntityManager, user: AuthUser, dto: CreateEntryDto, { category, edition }: EntryPlace): Promise<Entry> {
+  async register(tx: EntityManager, user: AuthUser, dto: NewEntry, { category, edition }: EntryPlace): Promise<Entry> {
     const fields = {
       editionId: edition.id,
       categoryId: category.id,
@@ -75,7 +75,7 @@ export class EntriesService {
     }
   }
 
-  async list(user: AuthUser, query: ListEntriesQuery): Promise<Entry[]> {
+  async list(user: AuthUser, query: EntryFilter): Promise<Entry[]> {
     const where = {
       ...(user.role === Role.Jury ? {} : { companyId: user.companyId! }),
       ...(query.editionId ? { editionId: query.editionId } : {}),
@@ -209,7 +209,7 @@ export function entryFields(e: Entry): EntryFields {
 }
 
 /** Contact points only for channels the category tests, and at least one of them. */
-function assertContactPointsFit(category: Category, dto: CreateEntryDto): void {
+function assertContactPointsFit(category: Category, dto: NewEntry): void {
   const channels = channelsOf(dto.contactPoints);
   const untested = channels.filter((c) => !((category.quotas[c] ?? 0) > 0));
   if (untested.length > 0) throw new InvalidError(`category ${category.code} does not test the channel(s) ${untested.join(', ')}: remove their contact points`);

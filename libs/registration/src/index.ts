@@ -1,4 +1,5 @@
-export * from './dto/entry.dto';
+export * from './contact-point-rules';
+export * from './entry-input';
 export * from './entities/entry.entity';
 export * from './entries.service';
 export * from './registration.module';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccountsService, type AuthUser, ConfirmEmailDto, CreateJuryUserDto, SignupDto, UserView, Role } from '@app/accounts';
+import { AccountsService, type AuthUser, Role } from '@app/accounts';
+import { ConfirmEmailDto, CreateJuryUserDto, SignupDto, UserView } from './auth.dto';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';

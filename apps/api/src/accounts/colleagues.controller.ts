@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AccountsService, ColleaguesService, LoginResponse, Role, type AuthUser } from '@app/accounts';
+import { AccountsService, ColleaguesService, Role, type AuthUser } from '@app/accounts';
+import { LoginResponse } from './auth.dto';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AccountsService, PasswordChanges, UserView, type AuthUser } from '@app/accounts';
+import { AccountsService, PasswordChanges, type AuthUser } from '@app/accounts';
+import { UserView } from './auth.dto';
 import { CurrentUser, Public } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';

@@ -1,7 +1,8 @@
 import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { FreeText, LOCALES, type Locale } from '@app/core';
-import { PASSWORD_RULE, SignupDto } from '@app/accounts';
+import { PASSWORD_RULE } from '@app/accounts';
+import { SignupDto } from './auth.dto';
 
 class LinkTokenDto {
   @ApiProperty({ description: 'The token of the link in the e-mail' })

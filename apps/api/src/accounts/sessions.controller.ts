@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AccountsService, LoginDto, LoginResponse, SessionsService } from '@app/accounts';
+import { AccountsService, SessionsService } from '@app/accounts';
+import { LoginDto, LoginResponse } from './auth.dto';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 import { clearRefreshCookie, refreshCookieOf, sendSession } from './refresh-cookie';

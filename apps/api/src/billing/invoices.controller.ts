@@ -2,16 +2,9 @@ import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nest
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, Role } from '@app/accounts';
 import { parseId } from '@app/core';
-import {
-  BillingService,
-  CheckoutResponse,
-  InvoiceView,
-  ListInvoicesQuery,
-  RecordBankTransferDto,
-  invoiceFileName,
-  InvoicePdfService,
-  PaymentsService,
-} from '@app/billing';
+import { BillingService, invoiceFileName, InvoicePdfService, PaymentsService } from '@app/billing';
+import { CheckoutResponse, InvoiceView, ListInvoicesQuery } from './invoice.dto';
+import { RecordBankTransferDto } from './payment.dto';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 import { ApiPdfResponse } from '../http/api-pdf';

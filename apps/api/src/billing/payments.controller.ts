@@ -2,7 +2,8 @@ import { Controller, Get, Headers, HttpCode, Post, Req, type RawBodyRequest } fr
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Role } from '@app/accounts';
-import { PaymentFlagView, WebhookAck, PaymentsService } from '@app/billing';
+import { PaymentsService } from '@app/billing';
+import { PaymentFlagView, WebhookAck } from './payment.dto';
 import { Public, Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 

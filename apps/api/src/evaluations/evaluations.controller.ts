@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { ListEvaluationsQuery, EvaluationsService, EvaluationView, RejectedEvaluationView } from '@app/evaluations';
+import { EvaluationsService } from '@app/evaluations';
+import { EvaluationView, ListEvaluationsQuery, RejectedEvaluationView } from './evaluation.dto';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from './reason.dto';
 import { ApiErrors } from '../http/api-errors';

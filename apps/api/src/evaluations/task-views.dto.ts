@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CHANNELS, CriterionDto, type Channel, type GridCriterion } from '@app/contest';
+import { CHANNELS, type Channel, type GridCriterion } from '@app/contest';
+import { CriterionDto } from '../contest/category.dto';
 import { TaskStatus, type TaskView as ShopperTaskView } from '@app/shoppers';
 
 const DATE_TIME = { type: String, format: 'date-time' } as const;

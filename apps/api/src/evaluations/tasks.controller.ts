@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import { EvaluationsService, EvaluationView, SubmitEvaluationDto } from '@app/evaluations';
-import { ListTasksQuery, ShopperTasks } from '@app/shoppers';
+import { EvaluationsService } from '@app/evaluations';
+import { EvaluationView, SubmitEvaluationDto } from './evaluation.dto';
+import { ShopperTasks } from '@app/shoppers';
+import { ListTasksQuery } from '../shoppers/task.dto';
 import { DeclinedTaskView, TaskView } from './task-views.dto';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ReasonDto } from './reason.dto';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
-import { InvoiceView } from '@app/billing';
+import { InvoiceView } from '../billing/invoice.dto';
 import { logoKit, logoKitFileName, TitlesService, type LicenceStatus } from '@app/publication';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';

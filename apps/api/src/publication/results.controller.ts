@@ -2,17 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
-import {
-  FreezeResultsDto,
-  FrozenResultsView,
-  PublicationService,
-  ResultsFreeze,
-  ResultsReads,
-  PublishedResultsView,
-  ResultsVersionDetail,
-  ResultsVersionSummary,
-  WinnersView,
-} from '@app/publication';
+import { PublicationService, ResultsFreeze, ResultsReads } from '@app/publication';
+import { FrozenResultsView, PublishedResultsView, ResultsVersionDetail, ResultsVersionSummary, WinnersView } from './report.dto';
+import { FreezeResultsDto } from './results.dto';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 

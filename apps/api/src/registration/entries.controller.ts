@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
 import { EntryFees } from '@app/billing';
-import { CreateEntryDto, ListEntriesQuery } from '@app/registration';
+import { CreateEntryDto, ListEntriesQuery } from './entry.dto';
 import { EntryDetailView, EntryView } from './entry-views.dto';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';

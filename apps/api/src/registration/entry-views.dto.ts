@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { InvoiceView, type EntryDetailView as EntryDetail, type EntryView as EntryWithInvoice } from '@app/billing';
-import { ContactPointsDto, EntryStatus } from '@app/registration';
+import { InvoiceView } from '../billing/invoice.dto';
+import { type EntryDetailView as EntryDetail, type EntryView as EntryWithInvoice } from '@app/billing';
+import { EntryStatus } from '@app/registration';
+import { ContactPointsDto } from './entry.dto';
 
 /** An entry as its company and the jury read it, with its entry-fee invoice. */
 export class EntryView implements EntryWithInvoice {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role, type AuthUser } from '@app/accounts';
 import { parseId } from '@app/core';
+import { ShoppersService } from '@app/shoppers';
 import {
   AcceptInvitationDto,
   AcceptInvitationResponse,
@@ -11,8 +12,7 @@ import {
   ShopperSummaryView,
   SuspendShopperDto,
   UpdateShopperDto,
-  ShoppersService,
-} from '@app/shoppers';
+} from './shoppers.dto';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { SendsEmail } from '../auth/email-route-limit';
 import { ApiErrors } from '../http/api-errors';

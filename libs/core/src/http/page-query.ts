@@ -5,8 +5,14 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_PAGE = 500;
 export const DEFAULT_PAGE = 100;
 
+/** A page of a list: at most `limit` rows (default 100) after skipping `offset`. */
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
 /** limit (1..500, default 100) and offset, of a list query. */
-export class PageQuery {
+export class PageQuery implements Page {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })
   @IsOptional()
   @Type(() => Number)

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { winAnsi } from '@app/core';
-import type { EntryReport } from '../dto/report.dto';
+import type { EntryReport } from '../results.types';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;

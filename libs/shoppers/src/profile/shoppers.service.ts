@@ -8,16 +8,16 @@ import { ShopperInvitation } from '../entities/shopper-invitation.entity';
 import { TaskAssignment } from '../tasks/task-assignment.service';
 import { TaskStates } from '../tasks/task-states.service';
 import type {
-  AcceptInvitationDto,
   AcceptInvitationResponse,
   ConflictView,
-  CreateInvitationDto,
+  InvitationAcceptance,
   InvitationView,
+  NewInvitation,
   ShopperProfileView,
   ShopperSummaryView,
-  SuspendShopperDto,
-  UpdateShopperDto,
-} from './shoppers.dto';
+  ShopperUpdate,
+  Suspension,
+} from './shopper.types';
 
 /** An invitation link lives as long as its token; an open invitation older than this no longer blocks its e-mail. */
 export const INVITATION_LIFETIME_DAYS = 14;
@@ -47,7 +47,7 @@ export class ShoppersService {
   ) {}
 
   /** Invites a shopper by e-mail; one open invitation per e-mail, none for an e-mail that already has an account. */
-  async invite(dto: CreateInvitationDto, actorId: string): Promise<InvitationView> {
+  async invite(dto: NewInvitation, actorId: string): Promise<InvitationView> {
     try {
       return await this.units.run(async (uow) => {
         const outbox = this.notifications.outbox(uow);
@@ -101,7 +101,7 @@ export class ShoppersService {
   }
 
   /** Turns an invitation into a confirmed SHOPPER account and its profile; an invitation works once. */
-  async accept(dto: AcceptInvitationDto): Promise<AcceptInvitationResponse> {
+  async accept(dto: InvitationAcceptance): Promise<AcceptInvitationResponse> {
     const invitationId = this.tokens.readPurposeToken('shopper-invitation', dto.token);
     const passwordHash = await hashPassword(dto.password);
     const user = await this.dataSource.transaction(async (tx) => {
@@ -157,7 +157,7 @@ export class ShoppersService {
   }
 
   /** Updates the caller's own profile; `conflicts`, when given, replaces the declared list, all in one transaction. */
-  async update(user: AuthUser, dto: UpdateShopperDto): Promise<ShopperProfileView> {
+  async update(user: AuthUser, dto: ShopperUpdate): Promise<ShopperProfileView> {
     return this.dataSource.transaction(async (tx) => {
       const [locked] = await tx.query(`SELECT 1 FROM shopper WHERE user_id = $1 FOR UPDATE`, [user.id]);
       if (!locked) throw new NotFoundError('this shopper profile does not exist');
@@ -200,7 +200,7 @@ export class ShoppersService {
   }
 
   /** Suspends a shopper: no new task, and their open (assigned, not submitted) tasks go back to the queues. */
-  async suspend(shopperId: string, dto: SuspendShopperDto, actorId: string): Promise<ShopperSummaryView> {
+  async suspend(shopperId: string, dto: Suspension, actorId: string): Promise<ShopperSummaryView> {
     await this.units.run(async (uow) => {
       const tx = uow.tx;
       const [rows] = (await tx.query(`UPDATE shopper SET suspended_at = now() WHERE user_id = $1 AND suspended_at IS NULL RETURNING user_id`, [shopperId])) as [

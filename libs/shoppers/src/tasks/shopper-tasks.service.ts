@@ -5,7 +5,7 @@ import { Role, type AuthUser } from '@app/accounts';
 import type { Channel, GridCriterion } from '@app/contest';
 import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, type Locale, ConflictError, NotFoundError } from '@app/core';
 import { TaskStatus } from '../entities/task.entity';
-import type { ListTasksQuery } from './task.dto';
+import type { TaskFilter } from './task-filter';
 import { TaskAssignment } from './task-assignment.service';
 import { TaskStates } from './task-states.service';
 
@@ -50,7 +50,7 @@ export class ShopperTasks {
   ) {}
 
   /** A shopper sees their own tasks; the jury every task, filtered. Ordered by window, then id. */
-  async list(user: AuthUser, query: ListTasksQuery): Promise<TaskView[]> {
+  async list(user: AuthUser, query: TaskFilter): Promise<TaskView[]> {
     const filter = new SqlFilter();
     if (user.role === Role.Jury) {
       if (query.shopperId) filter.and('t.shopper_id = ?', query.shopperId);

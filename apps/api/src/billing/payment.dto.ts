@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsString, Length, Min } from 'class-validator';
 import { Trim } from '@app/core';
+import type * as billing from '@app/billing';
 
-export class RecordBankTransferDto {
+export class RecordBankTransferDto implements billing.BankTransfer {
   @ApiProperty({ example: 1641600, description: 'EUR cents received; must equal the invoice total' })
   @IsInt({ message: 'amountCents must be an integer number of cents' })
   @Min(1, { message: 'amountCents must be greater than 0' })
@@ -19,7 +20,7 @@ export class RecordBankTransferDto {
   receivedAt: string;
 }
 
-export class PaymentFlagView {
+export class PaymentFlagView implements billing.PaymentFlagView {
   @ApiProperty() id: string;
   @ApiProperty({ nullable: true, type: String }) invoiceId: string | null;
   @ApiProperty({ nullable: true, type: String }) invoiceNumber: string | null;
@@ -30,7 +31,7 @@ export class PaymentFlagView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
 }
 
-export class WebhookAck {
+export class WebhookAck implements billing.WebhookAck {
   @ApiProperty() received: true;
   @ApiPropertyOptional({ description: 'The event had already been received: nothing was done' }) duplicate?: true;
   @ApiPropertyOptional({ enum: ['PAID', 'FLAGGED', 'IGNORED'], description: 'What the event did' }) outcome?: string;

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { IdFilter, PageQuery } from '@app/core';
-import { TaskStatus } from '../entities/task.entity';
+import { TaskStatus, type TaskFilter } from '@app/shoppers';
 
-export class ListTasksQuery extends PageQuery {
+export class ListTasksQuery extends PageQuery implements TaskFilter {
   @ApiPropertyOptional({ enum: Object.values(TaskStatus) })
   @IsOptional()
   @IsIn(Object.values(TaskStatus), { message: `status must be one of ${Object.values(TaskStatus).join(', ')}` })

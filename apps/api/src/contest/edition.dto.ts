@@ -1,10 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
-import { Trim } from '@app/core';
-import { EditionStatus } from '../entities/edition.entity';
-import { FreeText } from '@app/core';
-import { canonicalTimeZone, DEFAULT_TIMEZONE, ISO_INSTANT, ISO_INSTANT_MESSAGE } from '../time';
+import { FreeText, Trim } from '@app/core';
+import { canonicalTimeZone, DEFAULT_TIMEZONE, EditionStatus, ISO_INSTANT, ISO_INSTANT_MESSAGE } from '@app/contest';
+import type * as contest from '@app/contest';
 
 /** A valid IANA time zone, checked with luxon. */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
@@ -26,7 +25,7 @@ const IsInstant = (example: string, description: string, required = true) =>
     Matches(ISO_INSTANT, { message: ISO_INSTANT_MESSAGE }),
   );
 
-export class CreateEditionDto {
+export class CreateEditionDto implements contest.NewEdition {
   @ApiProperty({ example: 2027, minimum: 2000, maximum: 2100 })
   @IsInt({ message: 'year must be a whole number such as 2027' })
   @Min(2000, { message: 'year must be between 2000 and 2100' })
@@ -64,7 +63,7 @@ export class CreateEditionDto {
   resultsPublishAt: string;
 }
 
-export class DeadlineExtensionDto {
+export class DeadlineExtensionDto implements contest.DeadlineExtension {
   @IsInstant('2027-03-17T23:59:59.999', 'The new deadline: later than the current one, not later than paymentDueAt')
   registrationDeadline: string;
 
@@ -77,7 +76,7 @@ export class DeadlineExtensionDto {
 }
 
 /** The calendar as wall-clock ISO strings in the edition's zone, with their offset. */
-export class EditionLocalTimes {
+export class EditionLocalTimes implements contest.EditionLocalTimes {
   @ApiProperty({ example: '2026-12-01T09:00:00.000+01:00' }) registrationOpensAt: string;
   @ApiProperty({ example: '2027-03-10T23:59:59.999+01:00' }) registrationDeadline: string;
   @ApiProperty() paymentDueAt: string;
@@ -87,7 +86,7 @@ export class EditionLocalTimes {
   @ApiProperty({ nullable: true, type: String }) resultsFrozenAt: string | null;
 }
 
-export class EditionView {
+export class EditionView implements contest.EditionView {
   @ApiProperty() id: string;
   @ApiProperty({ example: 2027 }) year: number;
   @ApiProperty() name: string;

@@ -16,16 +16,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { FreeText } from '@app/core';
-import { IsSiren, SignupDto, UserView } from '@app/accounts';
-import { Trim } from '@app/core';
-
-/** A sector is a category code (the same slug as `category.code`). */
-export const SECTOR_CODE = /^[a-z0-9-]{2,40}$/;
-export const MAX_SECTORS = 20;
-export const MIN_WEEKLY_CAPACITY = 1;
-export const MAX_WEEKLY_CAPACITY = 200;
-export const MAX_CONFLICTS = 200;
+import { FreeText, Trim } from '@app/core';
+import { IsSiren } from '../accounts/is-siren';
+import { MAX_CONFLICTS, MAX_SECTORS, MAX_WEEKLY_CAPACITY, MIN_WEEKLY_CAPACITY, SECTOR_CODE } from '@app/shoppers';
+import type * as shoppers from '@app/shoppers';
+import { SignupDto, UserView } from '../accounts/auth.dto';
 
 const SECTORS_MESSAGE = `sectors must be a list of 1 to ${MAX_SECTORS} different category codes`;
 const CAPACITY_MESSAGE = `weeklyCapacity must be a whole number of tests from ${MIN_WEEKLY_CAPACITY} to ${MAX_WEEKLY_CAPACITY}`;
@@ -51,7 +46,7 @@ const WeeklyCapacity = () =>
     Max(MAX_WEEKLY_CAPACITY, { message: CAPACITY_MESSAGE }),
   );
 
-export class CreateInvitationDto {
+export class CreateInvitationDto implements shoppers.NewInvitation {
   @ApiProperty({ example: 'julie.durand@example.fr' })
   @Trim({ lowercase: true })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
@@ -70,7 +65,7 @@ export class CreateInvitationDto {
   weeklyCapacity: number;
 }
 
-export class InvitationView {
+export class InvitationView implements shoppers.InvitationView {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty() name: string;
@@ -82,14 +77,14 @@ export class InvitationView {
 }
 
 /** The invitation's token, and the password and locale with the sign-up's rules. */
-export class AcceptInvitationDto extends PickType(SignupDto, ['password', 'locale'] as const) {
+export class AcceptInvitationDto extends PickType(SignupDto, ['password', 'locale'] as const) implements shoppers.InvitationAcceptance {
   @ApiProperty({ description: 'The token from the invitation e-mail' })
   @IsString({ message: 'token must be the token from the invitation e-mail' })
   @Length(10, 2000, { message: 'token must be the token from the invitation e-mail' })
   token: string;
 }
 
-export class ConflictDto {
+export class ConflictDto implements shoppers.Conflict {
   @ApiProperty({ example: '732829320', description: 'SIREN of the company (9 digits, Luhn-checked)' })
   @IsSiren()
   siren: string;
@@ -103,7 +98,7 @@ export class ConflictDto {
 }
 
 /** Every field is optional; `conflicts`, when given, replaces the whole declared list. */
-export class UpdateShopperDto {
+export class UpdateShopperDto implements shoppers.ShopperUpdate {
   @IsOptional()
   @Sectors()
   sectors?: string[];
@@ -122,7 +117,7 @@ export class UpdateShopperDto {
   conflicts?: ConflictDto[];
 }
 
-export class SuspendShopperDto {
+export class SuspendShopperDto implements shoppers.Suspension {
   @FreeText()
   @ApiProperty({ example: 'Evaluations copied from one another' })
   @Trim()
@@ -131,14 +126,14 @@ export class SuspendShopperDto {
   reason: string;
 }
 
-export class ConflictView {
+export class ConflictView implements shoppers.ConflictView {
   @ApiProperty() siren: string;
   @ApiProperty() reason: string;
   @ApiProperty({ nullable: true, type: String, description: 'Legal name of the registered company with this SIREN, if any' })
   companyName: string | null;
 }
 
-export class ShopperProfileView {
+export class ShopperProfileView implements shoppers.ShopperProfileView {
   @ApiProperty() userId: string;
   @ApiProperty() name: string;
   @ApiProperty() email: string;
@@ -149,7 +144,7 @@ export class ShopperProfileView {
 }
 
 /** A shopper in the jury's list: the profile without the conflicts, with the suspension date and task counts. */
-export class ShopperSummaryView extends OmitType(ShopperProfileView, ['conflicts'] as const) {
+export class ShopperSummaryView extends OmitType(ShopperProfileView, ['conflicts'] as const) implements shoppers.ShopperSummaryView {
   @ApiProperty({ nullable: true, type: String }) suspendedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({
@@ -160,7 +155,7 @@ export class ShopperSummaryView extends OmitType(ShopperProfileView, ['conflicts
   tasks: Record<string, number>;
 }
 
-export class AcceptInvitationResponse {
+export class AcceptInvitationResponse implements shoppers.AcceptInvitationResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ type: UserView }) user: UserView;
 }

@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { isValidSiren } from './account-rules';
+import { isValidSiren } from '@app/accounts';
 
 export function IsSiren(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>

@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import type { InvoiceKind, InvoicePurpose } from '../entities/invoice.entity';
-import type { PaymentMethod } from '../entities/payment.entity';
+import { InvoiceStatus, type InvoiceKind, type InvoicePurpose, type PaymentMethod } from '@app/billing';
+import type * as billing from '@app/billing';
 
-/** Derived when read: the invoice row itself never changes. Credit notes are always ISSUED. */
-export const InvoiceStatus = { Unpaid: 'UNPAID', Paid: 'PAID', Credited: 'CREDITED', Issued: 'ISSUED' } as const;
-export type InvoiceStatus = (typeof InvoiceStatus)[keyof typeof InvoiceStatus];
-
-export class ListInvoicesQuery {
+export class ListInvoicesQuery implements billing.InvoiceFilter {
   @ApiPropertyOptional({ description: 'Jury only: the invoices of one company (a company user always reads its own)' })
   @IsOptional()
   @IsUUID('all', { message: 'companyId must be a UUID' })
@@ -19,7 +15,7 @@ export class ListInvoicesQuery {
   editionId?: string;
 }
 
-export class PaymentView {
+export class PaymentView implements billing.PaymentView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['CARD', 'BANK_TRANSFER'] }) method: PaymentMethod;
   @ApiProperty({ description: 'EUR cents' }) amountCents: number;
@@ -27,14 +23,14 @@ export class PaymentView {
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
 }
 
-export class TransferInstructions {
+export class TransferInstructions implements billing.TransferInstructions {
   @ApiProperty({ example: 'FR76 3000 6000 0112 3456 7890 189' }) iban: string;
   @ApiProperty({ example: 'AGRIFRPPXXX' }) bic: string;
   @ApiProperty({ description: 'The account holder to name' }) beneficiary: string;
   @ApiProperty({ example: '2027-000042', description: 'To quote on the transfer: the invoice number' }) reference: string;
 }
 
-export class InvoiceView {
+export class InvoiceView implements billing.InvoiceView {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['INVOICE', 'CREDIT_NOTE'] }) kind: InvoiceKind;
   @ApiProperty({ enum: ['ENTRY_FEE', 'LICENCE'] }) purpose: InvoicePurpose;
@@ -59,6 +55,6 @@ export class InvoiceView {
   transfer: TransferInstructions | null;
 }
 
-export class CheckoutResponse {
+export class CheckoutResponse implements billing.CheckoutResponse {
   @ApiProperty({ description: 'The payment provider’s hosted checkout page' }) url: string;
 }

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { FreeText } from '@app/core';
+import type { NewResultsVersion } from '@app/publication';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class FreezeResultsDto {
+export class FreezeResultsDto implements NewResultsVersion {
   /** Why this version is frozen; required for a correction (a freeze after publication). */
   @ApiPropertyOptional({ minLength: 3, maxLength: 1000 })
   @IsOptional()

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { CHANNELS, type Channel } from '@app/contest';
-import { EntryStatus } from '../entities/entry.entity';
 import { IdFilter } from '@app/core';
-import { CHAT_LENGTH, MAX_CONTACT_POINTS_PER_CHANNEL, PHONE_PATTERN, SOCIAL_LENGTH, URL_OPTIONS } from '../contact-point-rules';
+import { CHAT_LENGTH, EntryStatus, MAX_CONTACT_POINTS_PER_CHANNEL, PHONE_PATTERN, SOCIAL_LENGTH, URL_OPTIONS } from '@app/registration';
+import type * as registration from '@app/registration';
 
 /** Where each channel is tested; a channel left out is not tested and drops out of the weighting. */
-export class ContactPointsDto {
+export class ContactPointsDto implements registration.ContactPoints {
   @ApiPropertyOptional({ type: [String], example: ['+33 1 23 45 67 89'] })
   @IsOptional()
   @IsArray()
@@ -51,7 +50,7 @@ export class ContactPointsDto {
   SOCIAL?: string[];
 }
 
-export class CreateEntryDto {
+export class CreateEntryDto implements registration.NewEntry {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'categoryId must be the id of a category' })
   categoryId: string;
@@ -62,7 +61,7 @@ export class CreateEntryDto {
   contactPoints: ContactPointsDto;
 }
 
-export class ListEntriesQuery {
+export class ListEntriesQuery implements registration.EntryFilter {
   @IdFilter('an edition')
   editionId?: string;
 
@@ -74,5 +73,3 @@ export class ListEntriesQuery {
   @IsIn(Object.values(EntryStatus), { message: `status must be one of ${Object.values(EntryStatus).join(', ')}` })
   status?: EntryStatus;
 }
-
-export const channelsOf = (contactPoints: ContactPointsDto): Channel[] => CHANNELS.filter((c) => (contactPoints[c]?.length ?? 0) > 0);

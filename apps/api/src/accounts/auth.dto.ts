@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { FreeText, LOCALES, type Locale, Trim } from '@app/core';
-import type { Role } from '../entities/user.entity';
-import { PASSWORD_MESSAGE, PASSWORD_RULE } from '../account-rules';
-import { IsSiren } from '../siren';
+import { PASSWORD_MESSAGE, PASSWORD_RULE, type Role } from '@app/accounts';
+import { IsSiren } from './is-siren';
+import type * as accounts from '@app/accounts';
 
-export class SignupDto {
+export class SignupDto implements accounts.Signup {
   @ApiProperty({ example: 'Banque Exemple SA' })
   @Trim()
   @IsString()
@@ -72,7 +72,7 @@ export class ConfirmEmailDto {
   token: string;
 }
 
-export class LoginDto {
+export class LoginDto implements accounts.Credentials {
   @ApiProperty()
   @Trim({ lowercase: true })
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
@@ -86,9 +86,9 @@ export class LoginDto {
 }
 
 /** A jury account: the same rules for e-mail, password and name as a company's first user. */
-export class CreateJuryUserDto extends PickType(SignupDto, ['email', 'password', 'name'] as const) {}
+export class CreateJuryUserDto extends PickType(SignupDto, ['email', 'password', 'name'] as const) implements accounts.NewJuryUser {}
 
-export class UserView {
+export class UserView implements accounts.UserView {
   @ApiProperty() id: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: ['COMPANY', 'SHOPPER', 'JURY'] }) role: Role;
@@ -98,7 +98,7 @@ export class UserView {
   @ApiProperty() emailConfirmed: boolean;
 }
 
-export class LoginResponse {
+export class LoginResponse implements accounts.LoginResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ type: UserView }) user: UserView;
 }

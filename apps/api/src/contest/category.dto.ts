@@ -3,12 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { FreeText, IsDecimal, Trim } from '@app/core';
-import { CHANNELS, type Channel, type GridCriterion, type PerChannel, type Scenario } from '../channels';
-import { CategoryStatus } from '../entities/category.entity';
-
-export const SLUG = /^[a-z0-9-]{2,40}$/;
-/** Fees are stored as int; this keeps the amount including VAT within it too. */
-export const MAX_FEE_CENTS = 1_000_000_000;
+import { CategoryStatus, CHANNELS, MAX_FEE_CENTS, SLUG, type Channel, type GridCriterion, type PerChannel, type Scenario } from '@app/contest';
+import type * as contest from '@app/contest';
 
 const Quota = () =>
   applyDecorators(
@@ -102,7 +98,7 @@ export class ScenarioDto implements Scenario {
   text: string;
 }
 
-export class CreateCategoryDto {
+export class CreateCategoryDto implements contest.NewCategory {
   @ApiProperty({ example: 'banking', description: 'Lowercase slug, unique within the edition' })
   @Matches(SLUG, { message: 'code must be a lowercase slug of 2 to 40 letters, digits or dashes, such as banking' })
   code: string;
@@ -172,7 +168,7 @@ export class CreateCategoryDto {
   awardThreshold?: number;
 }
 
-export class CategoryView {
+export class CategoryView implements contest.CategoryView {
   @ApiProperty() id: string;
   @ApiProperty() editionId: string;
   @ApiProperty({ example: 'banking' }) code: string;

@@ -2,15 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CHANNELS, perCriterionSchema, type Channel } from '@app/contest';
-import { EvaluationStatus } from '../entities/evaluation.entity';
 import { FreeText, IdFilter, PageQuery } from '@app/core';
+import { EvaluationStatus } from '@app/evaluations';
+import type * as evaluations from '@app/evaluations';
 
 /** An ISO-8601 instant with its offset (`Z` or `+02:00`): when the test was performed. */
 export const ISO_INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const PERFORMED_AT_MESSAGE = 'performedAt must be an ISO-8601 instant with its offset, such as 2027-04-02T09:30:00+02:00';
 
 /** Measured facts: wait (phone, chat), reply delay (e-mail), and whether the request was resolved. */
-export class FactsDto {
+export class FactsDto implements evaluations.Facts {
   @ApiPropertyOptional({ minimum: 0, description: 'Seconds before a person answered; required for PHONE and CHAT' })
   @IsOptional()
   @IsInt({ message: 'facts.waitSeconds must be a whole number of seconds, 0 or more' })
@@ -28,7 +29,7 @@ export class FactsDto {
   resolved: boolean;
 }
 
-export class SubmitEvaluationDto {
+export class SubmitEvaluationDto implements evaluations.EvaluationSubmission {
   @ApiProperty({ example: '2027-04-02T09:30:00+02:00', description: 'Inside the task window, not in the future' })
   @IsString({ message: PERFORMED_AT_MESSAGE })
   @Matches(ISO_INSTANT_WITH_OFFSET, { message: PERFORMED_AT_MESSAGE })
@@ -52,7 +53,7 @@ export class SubmitEvaluationDto {
   comment?: string;
 }
 
-export class ListEvaluationsQuery extends PageQuery {
+export class ListEvaluationsQuery extends PageQuery implements evaluations.EvaluationFilter {
   @ApiPropertyOptional({ enum: Object.values(EvaluationStatus) })
   @IsOptional()
   @IsIn(Object.values(EvaluationStatus), { message: `status must be one of ${Object.values(EvaluationStatus).join(', ')}` })
@@ -71,7 +72,7 @@ export class ListEvaluationsQuery extends PageQuery {
 const DATE_TIME = { type: String, format: 'date-time' } as const;
 
 /** An evaluation as the jury reviews it and its shopper submitted it. */
-export class EvaluationView {
+export class EvaluationView implements evaluations.EvaluationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) taskId: string;
   @ApiProperty({ format: 'uuid' }) entryId: string;
@@ -91,6 +92,6 @@ export class EvaluationView {
 }
 
 /** A rejected evaluation, and the task that replaces its task (null when none could be made). */
-export class RejectedEvaluationView extends EvaluationView {
+export class RejectedEvaluationView extends EvaluationView implements evaluations.RejectedEvaluationView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) replacementTaskId: string | null;
 }

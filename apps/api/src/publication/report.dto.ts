@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, perChannelSchema, type Channel, type PerChannel } from '@app/contest';
 import { CategoryRanking, RANKING_OUTCOMES, ShopperBias } from '@app/scoring';
-import type { CriterionScore } from '../report-breakdown';
-import type { CategoryOutcome, PublicCategory } from '../figures';
+import type { CategoryOutcome, CriterionScore, PublicCategory } from '@app/publication';
+import type * as publication from '@app/publication';
 
 const DATE_TIME = { type: String, format: 'date-time' } as const;
 const SHA256 = { description: 'SHA-256 of the inputs (approved evaluations and the rules’ parameters)', example: 'e3b0c442…' };
 const OUTCOME = { enum: RANKING_OUTCOMES, enumName: 'RankingOutcome' } as const;
 
 /** One results version as the jury lists them. */
-export class ResultsVersionSummary {
+export class ResultsVersionSummary implements publication.ResultsVersionSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) version: number;
   @ApiProperty(SHA256) digest: string;
@@ -32,7 +32,7 @@ export class ResultsVersionDetail extends ResultsVersionSummary {
   @ApiProperty({ type: FrozenFiguresView }) figures: FrozenFiguresView;
 }
 
-export class CorrectedFrom {
+export class CorrectedFrom implements publication.CorrectedFrom {
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ ...DATE_TIME, nullable: true }) publishedAt: Date | null;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
@@ -65,13 +65,13 @@ export class CriterionScoreView implements CriterionScore {
   @ApiProperty({ type: Number, nullable: true }) categoryAverage: number | null;
 }
 
-export class ScoreInterval {
+export class ScoreInterval implements publication.ScoreInterval {
   @ApiProperty() low: number;
   @ApiProperty() high: number;
 }
 
 /** The public winners list: winners only, never another entrant's name. */
-export class WinnersView {
+export class WinnersView implements publication.WinnersView {
   @ApiProperty({ format: 'uuid' }) editionId: string;
   @ApiProperty({ type: 'integer' }) editionYear: number;
   @ApiProperty() editionName: string;
@@ -85,7 +85,7 @@ export class WinnersView {
 }
 
 /** An entrant's private report; scores rounded to two decimals for display. */
-export class EntryReport {
+export class EntryReport implements publication.EntryReport {
   @ApiProperty({ format: 'uuid' }) entryId: string;
   @ApiProperty({ format: 'uuid' }) editionId: string;
   @ApiProperty({ type: 'integer' }) editionYear: number;
@@ -130,7 +130,7 @@ export class EntryReport {
 }
 
 /** A freeze: the new version and its categories' rankings. */
-export class FrozenResultsView {
+export class FrozenResultsView implements publication.FrozenResultsView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty(SHA256) digest: string;
@@ -140,7 +140,7 @@ export class FrozenResultsView {
 }
 
 /** A publication: what it published and what it set off. */
-export class PublishedResultsView {
+export class PublishedResultsView implements publication.PublishedResultsView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty(SHA256) digest: string;
