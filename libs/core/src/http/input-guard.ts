@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { InvalidError } from '../errors/domain-error';
 
 /** Text may hold tab, line feed and carriage return; any other C0 control character (NUL first) and DEL are refused. */
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
@@ -19,13 +19,13 @@ export function assertCleanInput(value: unknown, path: string): void {
   if (typeof value === 'string') return assertCleanText(value, path);
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
-      throw new BadRequestException(`${path} must be a finite number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`);
+      throw new InvalidError(`${path} must be a finite number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`);
     return;
   }
   if (Array.isArray(value)) return value.forEach((item, index) => assertCleanInput(item, path === '' ? String(index) : `${path}.${index}`));
   if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (CONTROL.test(key) || LONE_SURROGATE.test(key)) throw new BadRequestException(`${path}: a field name must be plain text, without control characters`);
+      if (CONTROL.test(key) || LONE_SURROGATE.test(key)) throw new InvalidError(`${path}: a field name must be plain text, without control characters`);
       assertCleanInput(item, path === '' ? key : `${path}.${key}`);
     }
   }
@@ -36,14 +36,14 @@ function assertCleanText(text: string, path: string): void {
   const control = CONTROL.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new BadRequestException(`${field} must not contain control characters (U+${code} found)`);
+    throw new InvalidError(`${field} must not contain control characters (U+${code} found)`);
   }
-  if (LONE_SURROGATE.test(text)) throw new BadRequestException(`${field} must be well-formed Unicode text (a lone UTF-16 surrogate was found)`);
+  if (LONE_SURROGATE.test(text)) throw new InvalidError(`${field} must be well-formed Unicode text (a lone UTF-16 surrogate was found)`);
   const offset = OFFSET.exec(text);
   if (offset) {
     const [, sign, hours, minutes = '00'] = offset;
     const total = Number(hours) * 60 + Number(minutes);
     if (Number(minutes) > 59 || total > MAX_OFFSET_MINUTES[sign as '+' | '-'])
-      throw new BadRequestException(`${field} has an impossible UTC offset ${sign}${hours}:${minutes}: offsets run from -12:00 to +14:00`);
+      throw new InvalidError(`${field} has an impossible UTC offset ${sign}${hours}:${minutes}: offsets run from -12:00 to +14:00`);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { InvalidError } from '../errors/domain-error';
 
 /** Deep enough for every request body and for the payment provider's events; far below what recursion can bear. */
 export const MAX_JSON_DEPTH = 32;
@@ -14,7 +14,7 @@ export function parseJsonBody(raw: Buffer): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BadRequestException(`the request body is not valid JSON: ${(error as Error).message}`);
+    throw new InvalidError(`the request body is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -29,8 +29,7 @@ function assertShallow(text: string): void {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH)
-        throw new BadRequestException(`the request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and lists`);
+      if (++depth > MAX_JSON_DEPTH) throw new InvalidError(`the request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and lists`);
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { InvalidError } from '../errors/domain-error';
 import type { ValidatorOptions } from 'class-validator';
 import { declaredShapeErrors } from './declared-shape';
 
@@ -11,7 +12,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new BadRequestException(flatten(errors).join('; ')),
+    exceptionFactory: (errors) => new InvalidError(flatten(errors).join('; ')),
   });
 }
 
@@ -19,7 +20,7 @@ class DeclaredShapeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const declared = metadata.type === 'body' && typeof metadata.metatype === 'function' && this.toValidate(metadata);
     if (declared && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value)))
-      throw new BadRequestException('the request body must be a JSON object');
+      throw new InvalidError('the request body must be a JSON object');
     return super.transform(value, metadata);
   }
 
