@@ -206,6 +206,11 @@ export class AccountsService {
     return valid && user !== null;
   }
 
+  /** Whether an account already uses this e-mail (in the caller's transaction). */
+  async emailTaken(tx: EntityManager, email: string): Promise<boolean> {
+    return tx.exists(User, { where: { email } });
+  }
+
   async insertUser(tx: EntityManager, fields: Partial<User> & Pick<User, 'email' | 'passwordHash' | 'role'>): Promise<User> {
     try {
       return await tx.save(tx.create(User, fields));

@@ -13,3 +13,4 @@ export * from './auth/password-throttle.service';
 export * from './sessions/sessions.service';
 export * from './password-changes.service';
 export * from './colleagues.service';
+export * from './account-reads.sql';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EditionStatus } from '@app/contest';
+import { AUDIT_LOG_SQL } from '@app/core';
 import { EntryStatus } from '@app/registration';
 import type { EntryFields } from '@app/registration';
 import type { InvoiceView } from './invoice.types';
@@ -28,7 +29,7 @@ type SharedStep = typeof EditionStatus.Testing | typeof EditionStatus.Published;
  */
 export async function entryTimeline(manager: EntityManager, view: EntryView): Promise<TimelineStep[]> {
   const editionSteps: { to: SharedStep; at: Date }[] = await manager.query(
-    `SELECT details ->> 'to' AS "to", min(created_at) AS at FROM audit_log
+    `SELECT details ->> 'to' AS "to", min(created_at) AS at FROM (${AUDIT_LOG_SQL}) a
       WHERE subject_type = 'edition' AND subject_id = $1 AND action = 'edition.status' AND details ->> 'to' = ANY($2)
       GROUP BY 1`,
     [view.editionId, [EditionStatus.Testing, EditionStatus.Published]],

@@ -12,3 +12,4 @@ export * from './editions.service';
 export * from './time';
 export * from './entities';
 export * from './per-channel.schema';
+export * from './contest-reads.sql';

@@ -35,3 +35,4 @@ export * from './http/unavailable';
 export * from './queues/queue-deadline';
 export * from './http/page-query';
 export * from './http/trim';
+export * from './audit/audit-reads.sql';

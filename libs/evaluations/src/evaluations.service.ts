@@ -5,7 +5,7 @@ import type { AuthUser } from '@app/accounts';
 import { EditionsService, type Channel } from '@app/contest';
 import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, audit, formatInstant, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { ShopperTasks, TaskStates, TaskAssignment, TaskGeneration, TaskStatus } from '@app/shoppers';
+import { ShopperTasks, TaskStates, TaskAssignment, TaskGeneration, TaskStatus, TASKS_SQL } from '@app/shoppers';
 import type { EvaluationFilter, EvaluationSubmission, EvaluationView, RejectedEvaluationView } from './evaluation.types';
 import { EvaluationStatus } from './entities/evaluation.entity';
 import { answerProblems, evaluationScore } from './scoring';
@@ -104,7 +104,7 @@ export class EvaluationsService {
     if (query.shopperId) filter.and('e.shopper_id = ?', query.shopperId);
     if (query.editionId) filter.and('t.edition_id = ?', query.editionId);
     const rows: EvaluationView[] = await this.dataSource.query(
-      `SELECT ${evaluationColumns('e')} FROM evaluation e JOIN task t ON t.id = e.task_id
+      `SELECT ${evaluationColumns('e')} FROM evaluation e JOIN (${TASKS_SQL}) t ON t.id = e.task_id
         ${filter.where}
         ORDER BY e.submitted_at, e.id ${filter.page(query.limit ?? DEFAULT_PAGE, query.offset ?? 0)}`,
       filter.params,

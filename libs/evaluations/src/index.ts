@@ -4,3 +4,4 @@ export * from './evaluations.module';
 export * from './evaluations.service';
 export * from './scoring';
 export * from './entities';
+export * from './evaluation-reads.sql';

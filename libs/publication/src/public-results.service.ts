@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
+import { EDITIONS_SQL, EditionStatus } from '@app/contest';
 import { ResultsVersion } from './entities/results-version.entity';
 import { publicCategories, type FrozenFigures, type PublicCategory } from './figures';
 
@@ -36,8 +37,8 @@ export class PublicResults {
   async editions(): Promise<PublishedEdition[]> {
     const rows: { year: number; name: string; timezone: string; latest_version: number; first_published_at: Date }[] = await this.dataSource.query(
       `SELECT e.year, e.name, e.timezone, max(v.version)::int AS latest_version, min(v.published_at) AS first_published_at
-         FROM edition e JOIN results_version v ON v.edition_id = e.id AND v.published_at IS NOT NULL
-        GROUP BY e.id ORDER BY e.year DESC`,
+         FROM (${EDITIONS_SQL}) e JOIN results_version v ON v.edition_id = e.id AND v.published_at IS NOT NULL
+        GROUP BY e.id, e.year, e.name, e.timezone ORDER BY e.year DESC`,
     );
     return rows.map((r) => ({ year: r.year, name: r.name, timezone: r.timezone, latestVersion: r.latest_version, firstPublishedAt: r.first_published_at }));
   }
@@ -45,8 +46,8 @@ export class PublicResults {
   /** A published version of the year's winners (the latest when `version` is not given); null when there is none. */
   async winners(year: number, version?: number): Promise<PublicWinners | null> {
     const [edition]: { id: string; year: number; name: string; timezone: string }[] = await this.dataSource.query(
-      `SELECT id, year, name, timezone FROM edition WHERE year = $1 AND status <> 'DRAFT'`,
-      [year],
+      `SELECT id, year, name, timezone FROM (${EDITIONS_SQL}) e WHERE year = $1 AND status <> $2`,
+      [year, EditionStatus.Draft],
     );
     if (!edition) return null;
     const published = await this.dataSource.manager.find(ResultsVersion, {

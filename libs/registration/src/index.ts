@@ -4,3 +4,4 @@ export * from './entities/entry.entity';
 export * from './entries.service';
 export * from './registration.module';
 export * from './entities';
+export * from './registration-reads.sql';

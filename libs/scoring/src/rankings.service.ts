@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EditionStatus, type Channel } from '@app/contest';
+import { EDITIONS_SQL, EditionStatus, type Channel } from '@app/contest';
 import { DIGEST_SQL, GRIDS_SQL, RANKINGS_SQL } from './rankings.sql';
 import type { CategoryRanking, EditionRankings, ShopperBias } from './rankings.types';
 import { ConflictError, NotFoundError } from '@app/core';
@@ -39,7 +39,7 @@ export class RankingsService {
 
   /** The jury's provisional rankings: 404 for an unknown edition, 409 before the test period. */
   async provisional(editionId: string): Promise<EditionRankings> {
-    const [edition] = await this.dataSource.query(`SELECT status FROM edition WHERE id = $1`, [editionId]);
+    const [edition] = await this.dataSource.query(`SELECT status FROM (${EDITIONS_SQL}) e WHERE id = $1`, [editionId]);
     if (!edition) throw new NotFoundError(`edition ${editionId} does not exist`);
     if (!RANKABLE_STATUSES.includes(edition.status))
       throw new ConflictError(

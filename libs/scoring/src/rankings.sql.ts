@@ -1,3 +1,15 @@
+import { COMPANIES_SQL } from '@app/accounts';
+import { CATEGORIES_SQL, CategoryStatus } from '@app/contest';
+import { CRITERION_TALLIES_SQL, EvaluationStatus, EVALUATIONS_SQL } from '@app/evaluations';
+import { ENTRIES_SQL, EntryStatus } from '@app/registration';
+import { SHOPPERS_SQL } from '@app/shoppers';
+import type { RankingOutcome } from './rankings.types';
+
+/** The outcomes the statement writes, typed against the contract's. */
+const OUTCOME = { Winner: 'WINNER', NoWinner: 'NO_WINNER', Cancelled: 'CANCELLED' } as const satisfies Record<string, RankingOutcome>;
+/** The entries that are ranked: paid, in test or already ranked. */
+const RANKED_ENTRY = [EntryStatus.Confirmed, EntryStatus.InTest, EntryStatus.Ranked].map((status) => `'${status}'`).join(', ');
+
 /**
  * The rankings of one edition in one statement: one result row per category (kind 'category', its ranking
  * rows inside as jsonb, in ranking order), then one row (kind 'bias') with the shopper bias.
@@ -18,7 +30,7 @@
 export const RANKINGS_SQL = `
 WITH cat AS (
   SELECT c.id, c.code, c.name, c.quotas, c.weights, c.grids, c.min_entries, c.award_threshold, c.status
-  FROM category c
+  FROM (${CATEGORIES_SQL}) c
   WHERE c.edition_id = $1
 ),
 crit AS (
@@ -41,8 +53,8 @@ cell AS MATERIALIZED (
   -- Postgres raises an error rather than round).
   SELECT e.category_id, e.entry_id, e.channel, e.shopper_id, GROUPING(e.shopper_id) = 1 AS whole_channel,
          sum(e.weighted_points) AS t, sum(e.weighted_points * e.weighted_points) AS q, count(*) AS n
-  FROM evaluation e
-  WHERE e.status = 'APPROVED' AND e.category_id = ANY (ARRAY(SELECT id FROM cat))
+  FROM (${EVALUATIONS_SQL}) e
+  WHERE e.status = '${EvaluationStatus.Approved}' AND e.category_id = ANY (ARRAY(SELECT id FROM cat))
   GROUP BY e.category_id, e.entry_id, e.channel, ROLLUP (e.shopper_id)
 ),
 ch AS MATERIALIZED (
@@ -58,10 +70,10 @@ ch AS MATERIALIZED (
 ),
 en AS (
   SELECT e.id, e.category_id, e.company_id, co.legal_name AS company_name, e.contact_points
-  FROM entry e
+  FROM (${ENTRIES_SQL}) e
   JOIN cat ON cat.id = e.category_id
-  JOIN company co ON co.id = e.company_id
-  WHERE e.status IN ('CONFIRMED', 'IN_TEST', 'RANKED')
+  JOIN (${COMPANIES_SQL}) co ON co.id = e.company_id
+  WHERE e.status IN (${RANKED_ENTRY})
 ),
 crit_mean AS (
   -- criterion breakdown: mean points per entry, channel and criterion, from the approved evaluations' tallies
@@ -69,7 +81,7 @@ crit_mean AS (
   SELECT entry_id, jsonb_object_agg(channel, points) AS criterion_scores
   FROM (
     SELECT t.entry_id, t.channel, json_object_agg(t.criterion_key, t.points::numeric / t.answers) AS points
-    FROM criterion_tally t
+    FROM (${CRITERION_TALLIES_SQL}) t
     WHERE t.entry_id IN (SELECT id FROM en)
     GROUP BY t.entry_id, t.channel
   ) per_channel
@@ -122,7 +134,7 @@ cat_stats AS MATERIALIZED (
   SELECT cat.id AS category_id,
          count(r.entry_id) AS entrants,
          avg(r.score) FILTER (WHERE r.rank IS NOT NULL) AS average,
-         cat.status <> 'CANCELLED' AND count(r.entry_id) >= cat.min_entries AS contested,
+         cat.status <> '${CategoryStatus.Cancelled}' AND count(r.entry_id) >= cat.min_entries AS contested,
          -- the first two rows in ranking order: [score ± margin] overlap (a missing margin counts as 0)
          abs(max(r.score) FILTER (WHERE r.rank IS NOT NULL AND r.position = 1) - max(r.score) FILTER (WHERE r.rank IS NOT NULL AND r.position = 2))
            <= COALESCE(max(r.margin) FILTER (WHERE r.position = 1), 0) + COALESCE(max(r.margin) FILTER (WHERE r.position = 2), 0)
@@ -165,11 +177,12 @@ bias AS (
   GROUP BY shopper_id
 )
 SELECT 'category' AS kind, jsonb_build_object(
-         'categoryId', cat.id, 'code', cat.code, 'name', cat.name, 'cancelled', cat.status = 'CANCELLED', 'contested', cs.contested,
+         'categoryId', cat.id, 'code', cat.code, 'name', cat.name, 'cancelled', cat.status = '${CategoryStatus.Cancelled}', 'contested', cs.contested,
          'minEntries', cat.min_entries, 'awardThreshold', cat.award_threshold, 'entrants', cs.entrants, 'average', cs.average,
          'statisticalTie', COALESCE(cs.statistical_tie, false),
-         'outcome', CASE WHEN cat.status = 'CANCELLED' THEN 'CANCELLED' WHEN COALESCE(pc.has_winner, false) THEN 'WINNER' ELSE 'NO_WINNER' END,
-         'rows', CASE WHEN cat.status = 'CANCELLED' THEN '[]'::jsonb ELSE COALESCE(pc.rows, '[]'::jsonb) END) AS data,
+         'outcome', CASE WHEN cat.status = '${CategoryStatus.Cancelled}' THEN '${OUTCOME.Cancelled}' WHEN COALESCE(pc.has_winner, false) THEN '${OUTCOME.Winner}'
+                    ELSE '${OUTCOME.NoWinner}' END,
+         'rows', CASE WHEN cat.status = '${CategoryStatus.Cancelled}' THEN '[]'::jsonb ELSE COALESCE(pc.rows, '[]'::jsonb) END) AS data,
        cat.code COLLATE "C" AS sort_key
 FROM cat
 JOIN cat_stats cs ON cs.category_id = cat.id
@@ -178,14 +191,14 @@ UNION ALL
 SELECT 'bias', COALESCE(jsonb_agg(jsonb_build_object('shopperId', b.shopper_id, 'name', s.name, 'evaluations', b.evaluations, 'meanDeviation', b.mean_deviation)
                                   ORDER BY b.mean_deviation DESC, b.shopper_id), '[]'),
        ''
-FROM bias b JOIN shopper s ON s.user_id = b.shopper_id
+FROM bias b JOIN (${SHOPPERS_SQL}) s ON s.user_id = b.shopper_id
 ORDER BY kind DESC, sort_key
 `;
 
 /** The grids of an edition's categories, one row per criterion. */
 export const GRIDS_SQL = `
 SELECT c.id AS "categoryId", g.key AS channel, r.key AS "criterionKey", r.weight::text AS weight, r.max::text AS max
-FROM category c
+FROM (${CATEGORIES_SQL}) c
 CROSS JOIN LATERAL jsonb_each(c.grids) AS g
 CROSS JOIN LATERAL jsonb_to_recordset(g.value) AS r(key text, max numeric, weight numeric)
 WHERE c.edition_id = $1
@@ -207,11 +220,11 @@ SELECT encode(sha256(convert_to(
   'palmares-rankings-inputs-v2' || E'\\n' || $1::uuid::text || E'\\n' ||
   COALESCE((SELECT string_agg(jsonb_build_array('category', c.code, c.quotas, c.weights, c.grids, c.min_entries, c.award_threshold::text, c.status)::text,
                               E'\\n' ORDER BY c.code COLLATE "C")
-            FROM category c WHERE c.edition_id = $1::uuid), '') || E'\\n' ||
+            FROM (${CATEGORIES_SQL}) c WHERE c.edition_id = $1::uuid), '') || E'\\n' ||
   COALESCE((SELECT string_agg('evaluation ' || e.id::text || ' ' || e.task_id::text || ' ' || e.entry_id::text || ' ' || e.channel || ' '
                                 || e.shopper_id::text || ' ' || e.answers::text,
                               E'\\n' ORDER BY e.id)
-            FROM evaluation e JOIN category c ON c.id = e.category_id
-            WHERE c.edition_id = $1::uuid AND e.status = 'APPROVED'), ''),
+            FROM (${EVALUATIONS_SQL}) e JOIN (${CATEGORIES_SQL}) c ON c.id = e.category_id
+            WHERE c.edition_id = $1::uuid AND e.status = '${EvaluationStatus.Approved}'), ''),
   'UTF8')), 'hex') AS digest
 `;

@@ -19,3 +19,4 @@ export * from './tasks/task-timings';
 export * from './tasks/templates';
 export * from './tasks/rotation';
 export * from './entities';
+export * from './shopper-reads.sql';

@@ -2,9 +2,11 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { Role, type AuthUser } from '@app/accounts';
+import { COMPANIES_SQL, Role, type AuthUser } from '@app/accounts';
 import { BillingService, Invoice, InvoiceKind, InvoicePurpose, InvoiceStatus, type InvoiceView } from '@app/billing';
+import { CATEGORIES_SQL, EDITIONS_SQL } from '@app/contest';
 import { isUuid, AppConfig, ConflictError, NotFoundError } from '@app/core';
+import { ENTRIES_SQL } from '@app/registration';
 import { ResultsVersion } from '../entities/results-version.entity';
 import type { FrozenFigures } from '../figures';
 import { TitleCode } from './title-code.entity';
@@ -74,7 +76,7 @@ export class TitlesService {
   /** The entry's title, or null when it holds none (not a winner, or results not published). */
   async titleOf(entryId: string): Promise<Title | null> {
     const [entry]: { edition_id: string; year: number; name: string; timezone: string }[] = await this.dataSource.query(
-      `SELECT e.edition_id, ed.year, ed.name, ed.timezone FROM entry e JOIN edition ed ON ed.id = e.edition_id WHERE e.id = $1`,
+      `SELECT e.edition_id, ed.year, ed.name, ed.timezone FROM (${ENTRIES_SQL}) e JOIN (${EDITIONS_SQL}) ed ON ed.id = e.edition_id WHERE e.id = $1`,
       [entryId],
     );
     if (!entry) return null;
@@ -144,7 +146,8 @@ export class TitlesService {
       // withdrawn by a correction: say whose it was, no more
       const [was]: { company_name: string; year: number; name: string; timezone: string; category_name: string }[] = await this.dataSource.query(
         `SELECT co.legal_name AS company_name, ed.year, ed.name, ed.timezone, c.name AS category_name
-           FROM entry e JOIN company co ON co.id = e.company_id JOIN edition ed ON ed.id = e.edition_id JOIN category c ON c.id = e.category_id
+           FROM (${ENTRIES_SQL}) e JOIN (${COMPANIES_SQL}) co ON co.id = e.company_id JOIN (${EDITIONS_SQL}) ed ON ed.id = e.edition_id
+           JOIN (${CATEGORIES_SQL}) c ON c.id = e.category_id
           WHERE e.id = $1`,
         [row.entryId],
       );

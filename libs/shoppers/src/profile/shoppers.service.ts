@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccountsService, hashPassword, Role, TokensService, toAuthUser, toUserView, type AuthUser } from '@app/accounts';
+import { AccountsService, COMPANIES_SQL, hashPassword, Role, TokensService, toAuthUser, toUserView, USERS_SQL, type AuthUser } from '@app/accounts';
 import { pick, UnitsOfWork, AppConfig, audit, isUniqueViolation, ConflictError, NotFoundError } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { ShopperInvitation } from '../entities/shopper-invitation.entity';
@@ -52,8 +52,8 @@ export class ShoppersService {
       return await this.units.run(async (uow) => {
         const outbox = this.notifications.outbox(uow);
         const tx = outbox.tx;
-        const [taken] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [dto.email]);
-        if (taken) throw new ConflictError(`an account with the e-mail ${dto.email} already exists: it cannot be invited as a shopper`, 'EMAIL_TAKEN');
+        if (await this.accounts.emailTaken(tx, dto.email))
+          throw new ConflictError(`an account with the e-mail ${dto.email} already exists: it cannot be invited as a shopper`, 'EMAIL_TAKEN');
         // An open invitation whose link has expired no longer blocks the address: it is replaced.
         await tx.query(`DELETE FROM shopper_invitation WHERE email = $1 AND accepted_at IS NULL AND created_at < now() - make_interval(days => $2)`, [
           dto.email,
@@ -140,13 +140,13 @@ export class ShoppersService {
   async profile(userId: string, tx: EntityManager = this.dataSource.manager): Promise<ShopperProfileView> {
     const [row] = (await tx.query(
       `SELECT s.user_id, s.name, u.email, s.sectors, s.weekly_capacity, s.suspended_at, s.created_at
-       FROM shopper s JOIN app_user u ON u.id = s.user_id WHERE s.user_id = $1`,
+       FROM shopper s JOIN (${USERS_SQL}) u ON u.id = s.user_id WHERE s.user_id = $1`,
       [userId],
     )) as ShopperRow[];
     if (!row) throw new NotFoundError('this shopper profile does not exist');
     const conflicts = (await tx.query(
       `SELECT sc.siren, sc.reason, c.legal_name AS company_name
-       FROM shopper_conflict sc LEFT JOIN company c ON c.siren = sc.siren
+       FROM shopper_conflict sc LEFT JOIN (${COMPANIES_SQL}) c ON c.siren = sc.siren
        WHERE sc.shopper_id = $1 ORDER BY sc.siren`,
       [userId],
     )) as { siren: string; reason: string; company_name: string | null }[];
@@ -188,7 +188,7 @@ export class ShoppersService {
       `SELECT s.user_id, s.name, u.email, s.sectors, s.weekly_capacity, s.suspended_at, s.created_at,
               COALESCE(jsonb_object_agg(t.status, t.n) FILTER (WHERE t.status IS NOT NULL), '{}'::jsonb) AS tasks
        FROM shopper s
-       JOIN app_user u ON u.id = s.user_id
+       JOIN (${USERS_SQL}) u ON u.id = s.user_id
        LEFT JOIN (SELECT shopper_id, status, count(*)::int AS n FROM task WHERE shopper_id IS NOT NULL AND ($1::uuid IS NULL OR shopper_id = $1) GROUP BY shopper_id, status) t
          ON t.shopper_id = s.user_id
        WHERE $1::uuid IS NULL OR s.user_id = $1

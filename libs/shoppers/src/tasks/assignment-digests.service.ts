@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { COMPANIES_SQL, USERS_SQL } from '@app/accounts';
+import { EDITIONS_SQL } from '@app/contest';
 import { formatInstant, UnitsOfWork, type Locale } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { TaskStatus } from '../entities/task.entity';
@@ -41,10 +43,10 @@ export class AssignmentDigests {
         `SELECT t.id, t.shopper_id, t.channel, t.scenario, t.window_start, t.window_end, co.legal_name AS company_name,
                 ed.timezone, s.name AS shopper_name, u.email, u.locale
            FROM task t
-           JOIN company co ON co.id = t.company_id
-           JOIN edition ed ON ed.id = t.edition_id
+           JOIN (${COMPANIES_SQL}) co ON co.id = t.company_id
+           JOIN (${EDITIONS_SQL}) ed ON ed.id = t.edition_id
            JOIN shopper s ON s.user_id = t.shopper_id
-           JOIN app_user u ON u.id = t.shopper_id
+           JOIN (${USERS_SQL}) u ON u.id = t.shopper_id
           WHERE t.status = $1 AND t.digest_sent_at IS NULL
           ORDER BY t.shopper_id, t.window_start, t.id
           FOR UPDATE OF t SKIP LOCKED`,

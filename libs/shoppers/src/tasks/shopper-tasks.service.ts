@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Role, type AuthUser } from '@app/accounts';
-import type { Channel, GridCriterion } from '@app/contest';
+import { COMPANIES_SQL, Role, USERS_SQL, type AuthUser } from '@app/accounts';
+import { CATEGORIES_SQL, type Channel, type GridCriterion } from '@app/contest';
 import { DEFAULT_PAGE, SqlFilter, UnitsOfWork, type Locale, ConflictError, NotFoundError } from '@app/core';
 import { TaskStatus } from '../entities/task.entity';
 import type { TaskFilter } from './task-filter';
@@ -36,8 +36,8 @@ const TASK_SELECT = `
          ca.code AS "categoryCode", t.channel, t.contact_point AS "contactPoint", t.scenario, t.window_start AS "windowStart",
          t.window_end AS "windowEnd", t.status, t.shopper_id AS "shopperId", t.replaces_task_id AS "replacesTaskId", ca.grids
     FROM task t
-    JOIN company co ON co.id = t.company_id
-    JOIN category ca ON ca.id = t.category_id`;
+    JOIN (${COMPANIES_SQL}) co ON co.id = t.company_id
+    JOIN (${CATEGORIES_SQL}) ca ON ca.id = t.category_id`;
 
 /** What a shopper does with their tasks (read, decline) and what the jury reads of all of them. */
 @Injectable()
@@ -99,7 +99,7 @@ export class ShopperTasks {
   async shopperOf(tx: EntityManager, taskId: string): Promise<{ email: string; locale: Locale; shopperName: string; companyName: string } | null> {
     const [row] = await tx.query(
       `SELECT u.email, u.locale, s.name AS "shopperName", co.legal_name AS "companyName"
-         FROM task t JOIN app_user u ON u.id = t.shopper_id JOIN shopper s ON s.user_id = t.shopper_id JOIN company co ON co.id = t.company_id
+         FROM task t JOIN (${USERS_SQL}) u ON u.id = t.shopper_id JOIN shopper s ON s.user_id = t.shopper_id JOIN (${COMPANIES_SQL}) co ON co.id = t.company_id
         WHERE t.id = $1`,
       [taskId],
     );

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { COMPANIES_SQL, USERS_SQL } from '@app/accounts';
+import { EDITIONS_SQL } from '@app/contest';
 import { formatInstant, UnitsOfWork, type Locale } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { TaskStatus } from '../entities/task.entity';
@@ -40,7 +42,7 @@ export class TaskDeadlines {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows: { id: string }[] = await this.dataSource.query(
-        `SELECT t.id FROM task t JOIN edition e ON e.id = t.edition_id
+        `SELECT t.id FROM task t JOIN (${EDITIONS_SQL}) e ON e.id = t.edition_id
           WHERE t.status = $4 AND t.window_end < $1 AND t.window_end + ${timings.grace} < $1 AND t.id > $2
           ORDER BY t.id LIMIT $3`,
         [now, after, BATCH, TaskStatus.Assigned],
@@ -83,14 +85,14 @@ export class TaskDeadlines {
         }[] = await outbox.tx.query(
           `WITH due AS (
                UPDATE task t SET due_soon_notified_at = $1
-                WHERE t.id IN (SELECT d.id FROM task d JOIN edition e ON e.id = d.edition_id
+                WHERE t.id IN (SELECT d.id FROM task d JOIN (${EDITIONS_SQL}) e ON e.id = d.edition_id
                                 WHERE d.status = $4 AND d.due_soon_notified_at IS NULL AND d.window_end > $1 AND d.window_end <= $2
                                   AND NOT ${timings.demonstration}
                                 ORDER BY d.window_end LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
                RETURNING t.id, t.channel, t.window_end, t.shopper_id, t.company_id, t.edition_id)
              SELECT due.id, due.channel, due.window_end, u.email, u.locale, s.name AS shopper_name, co.legal_name AS company_name, e.timezone
-               FROM due JOIN app_user u ON u.id = due.shopper_id JOIN shopper s ON s.user_id = due.shopper_id
-               JOIN company co ON co.id = due.company_id JOIN edition e ON e.id = due.edition_id`,
+               FROM due JOIN (${USERS_SQL}) u ON u.id = due.shopper_id JOIN shopper s ON s.user_id = due.shopper_id
+               JOIN (${COMPANIES_SQL}) co ON co.id = due.company_id JOIN (${EDITIONS_SQL}) e ON e.id = due.edition_id`,
           [now, new Date(now.getTime() + REAL_SEASON_DUE_SOON_MS), BATCH, TaskStatus.Assigned],
         );
         await outbox.notify(
