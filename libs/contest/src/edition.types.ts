@@ -33,19 +33,12 @@ export interface EditionLocalTimes {
   resultsFrozenAt: string | null;
 }
 
-/** An edition as it is read: instants in UTC, and again in the edition's zone. */
-export interface EditionView {
+/** An edition as it is read: its calendar as UTC ISO strings, and again in the edition's zone (`local`). */
+export interface EditionView extends EditionLocalTimes {
   id: string;
   year: number;
   name: string;
   timezone: string;
   status: EditionStatus;
-  registrationOpensAt: string;
-  registrationDeadline: string;
-  paymentDueAt: string;
-  testPeriodStart: string;
-  testPeriodEnd: string;
-  resultsPublishAt: string;
-  resultsFrozenAt: string | null;
   local: EditionLocalTimes;
 }

@@ -46,33 +46,20 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class InvalidError extends DomainError {
-  readonly kind = ErrorKind.Invalid;
-  constructor(message: string, code: ErrorCode = 'VALIDATION_FAILED') {
-    super(message, code);
-  }
+/** The base of a kind of error whose code may be left out: the kind's general code stands in for it. */
+function withDefaultCode(kind: ErrorKind, defaultCode: ErrorCode) {
+  return class extends DomainError {
+    readonly kind = kind;
+    constructor(message: string, code: ErrorCode = defaultCode) {
+      super(message, code);
+    }
+  };
 }
 
-export class UnauthenticatedError extends DomainError {
-  readonly kind = ErrorKind.Unauthenticated;
-  constructor(message: string, code: ErrorCode = 'UNAUTHENTICATED') {
-    super(message, code);
-  }
-}
-
-export class ForbiddenError extends DomainError {
-  readonly kind = ErrorKind.Forbidden;
-  constructor(message: string, code: ErrorCode = 'FORBIDDEN') {
-    super(message, code);
-  }
-}
-
-export class NotFoundError extends DomainError {
-  readonly kind = ErrorKind.NotFound;
-  constructor(message: string, code: ErrorCode = 'NOT_FOUND') {
-    super(message, code);
-  }
-}
+export class InvalidError extends withDefaultCode(ErrorKind.Invalid, 'VALIDATION_FAILED') {}
+export class UnauthenticatedError extends withDefaultCode(ErrorKind.Unauthenticated, 'UNAUTHENTICATED') {}
+export class ForbiddenError extends withDefaultCode(ErrorKind.Forbidden, 'FORBIDDEN') {}
+export class NotFoundError extends withDefaultCode(ErrorKind.NotFound, 'NOT_FOUND') {}
 
 export class ExpiredError extends DomainError {
   readonly kind = ErrorKind.Expired;
