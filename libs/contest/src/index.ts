@@ -11,5 +11,4 @@ export * from './edition-rules';
 export * from './editions.service';
 export * from './time';
 export * from './entities';
-export * from './per-channel.schema';
 export * from './contest-reads.sql';

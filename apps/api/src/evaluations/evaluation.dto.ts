@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CHANNELS, perCriterionSchema, type Channel } from '@app/contest';
+import { CHANNELS, type Channel } from '@app/contest';
+import { perCriterionSchema } from '../http/per-channel.schema';
 import { FreeText, IdFilter, PageQuery } from '@app/core';
 import { EvaluationStatus } from '@app/evaluations';
 import type * as evaluations from '@app/evaluations';

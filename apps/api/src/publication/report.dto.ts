@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, perChannelSchema, type Channel, type PerChannel } from '@app/contest';
-import { CategoryRanking, RANKING_OUTCOMES, ShopperBias } from '@app/scoring';
+import { CHANNELS, type Channel, type PerChannel } from '@app/contest';
+import { RANKING_OUTCOMES } from '@app/scoring';
+import { perChannelSchema } from '../http/per-channel.schema';
+import { CategoryRanking, ShopperBias } from '../scoring/rankings.dto';
 import type { CategoryOutcome, CriterionScore, PublicCategory } from '@app/publication';
 import type * as publication from '@app/publication';
 

@@ -2,7 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/accounts';
 import { parseId } from '@app/core';
-import { EditionRankings, RankingsService } from '@app/scoring';
+import { RankingsService } from '@app/scoring';
+import { EditionRankings } from './rankings.dto';
 import { Roles } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 

@@ -1,5 +1,5 @@
 import type { ApiPropertyOptions, SchemaObject } from '@nestjs/swagger';
-import { CHANNELS } from './channels';
+import { CHANNELS } from '@app/contest';
 
 /**
  * The OpenAPI schema of a record keyed by channel (`{ PHONE?: …, EMAIL?: … }`): only the channels that apply
