@@ -1,5 +1,5 @@
-import type { Channel, PerChannel } from '@app/contest';
-import type { CategoryRanking } from '@app/scoring';
+import type { PerChannel } from '@app/contest';
+import type { CategoryRanking, RankingRow } from '@app/scoring';
 import type { CategoryOutcome, PublicCategory } from './figures';
 import type { CriterionScore } from './report-breakdown';
 
@@ -45,7 +45,7 @@ export interface WinnersView {
 }
 
 /** An entrant's private report; scores rounded to two decimals for display. */
-export interface EntryReport {
+export interface EntryReport extends Pick<RankingRow, 'rank' | 'score' | 'marginOfError' | 'eligible' | 'insufficientChannels' | 'winner' | 'approvedCount'> {
   entryId: string;
   editionId: string;
   editionYear: number;
@@ -54,16 +54,9 @@ export interface EntryReport {
   categoryCode: string;
   categoryName: string;
   categoryOutcome: CategoryOutcome;
-  rank: number | null;
   /** Ranked entrants in the category. */
   of: number;
   entrants: number;
-  score: number | null;
-  marginOfError: number | null;
-  eligible: boolean;
-  insufficientChannels: Channel[];
-  winner: boolean;
-  approvedCount: number;
   channelScores: Record<string, number | null>;
   /** The category's mean score per channel, out of 20. */
   channelAverages: PerChannel<number | null>;
