@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CHANNELS, type Channel } from '@app/contest';
 import { perCriterionSchema } from '../http/per-channel.schema';
-import { FreeText, IdFilter, PageQuery } from '@app/core';
+import { FreeText } from '@app/core';
+import { IdFilter } from '../http/id-filter';
+import { PageQuery } from '../http/page-query';
 import { EvaluationStatus } from '@app/evaluations';
 import type * as evaluations from '@app/evaluations';
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
-import { IdFilter, PageQuery } from '@app/core';
+import { IdFilter } from '../http/id-filter';
+import { PageQuery } from '../http/page-query';
 import { TaskStatus, type TaskFilter } from '@app/shoppers';
 
 export class ListTasksQuery extends PageQuery implements TaskFilter {

@@ -1,15 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-
-export const MAX_PAGE = 500;
-export const DEFAULT_PAGE = 100;
-
-/** A page of a list: at most `limit` rows (default 100) after skipping `offset`. */
-export interface Page {
-  limit?: number;
-  offset?: number;
-}
+import { DEFAULT_PAGE, MAX_PAGE, type Page } from '@app/core';
 
 /** limit (1..500, default 100) and offset, of a list query. */
 export class PageQuery implements Page {
