@@ -160,7 +160,7 @@ cell AS (
 others AS (
   SELECT cell.shopper_id, cell.n, 20 * (cell.t * (ch.n - cell.n) - cell.n * (ch.t - cell.t)) AS dev_num, (ch.n - cell.n) * ch.den AS dev_den
   FROM cell
-  JOIN ch ON ch.category_id = cell.category_id AND ch.entry_id = cell.entry_id AND ch.channel = cell.channel
+  JOIN ch ON ch.entry_id = cell.entry_id AND ch.channel = cell.channel -- an entry is in one category
   WHERE ch.n > cell.n
 ),
 bias AS (
