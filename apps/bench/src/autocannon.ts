@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { LoadResult } from './load';
 
+/** A run's answers by status, and the requests that got none (timeouts, other errors). */
+export type AutocannonResult = LoadResult & { failures: { timeouts: number; otherErrors: number } };
+
 interface AutocannonReport {
   duration: number;
   errors: number;
@@ -9,14 +12,18 @@ interface AutocannonReport {
   non2xx: number;
   latency: { p50: number; p99: number };
   requests: { total: number };
-  throughput: { average: number };
+  statusCodeStats?: Record<string, { count: number }>;
 }
 
 /**
  * `amount` GETs of `url` with `connections` clients, sent by autocannon in a process of its own: the load
  * generator never shares an event loop with the server it measures.
  */
-export function autocannon(label: string, url: string, options: { connections: number; amount: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export function autocannon(
+  label: string,
+  url: string,
+  options: { connections: number; amount: number; headers?: Record<string, string> },
+): Promise<AutocannonResult> {
   const headers = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   const args = [resolve('node_modules/autocannon/autocannon.js'), '-c', String(options.connections), '-a', String(options.amount), '-j', ...headers, url];
   return new Promise((done, fail) => {
@@ -31,12 +38,13 @@ export function autocannon(label: string, url: string, options: { connections: n
       done({
         label,
         requests,
-        errors: report.errors + report.timeouts + report.non2xx,
+        errors: report.errors + report.non2xx, // autocannon's errors include its timeouts
         seconds: report.duration,
         perSecond: requests / report.duration,
         p50: report.latency.p50,
         p99: report.latency.p99,
-        statuses: {},
+        statuses: Object.fromEntries(Object.entries(report.statusCodeStats ?? {}).map(([status, { count }]) => [Number(status), count])),
+        failures: { timeouts: report.timeouts, otherErrors: report.errors - report.timeouts },
       });
     });
   });

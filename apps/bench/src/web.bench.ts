@@ -84,6 +84,7 @@ export async function benchWeb(): Promise<void> {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log(`\nThe winners page (${kb(Buffer.byteLength(html))}, ${kb(gzipSync(html).length)} gzipped) under ${CONCURRENCY} concurrent clients`);
     printResults([page, bare]);
+    for (const run of [page, bare]) console.log(`${run.label}: answers ${JSON.stringify(run.statuses)}, without an answer ${JSON.stringify(run.failures)}`);
     const ratio = page.perSecond / bare.perSecond;
     console.log(`ratio winners page / bare static: ${ratio.toFixed(2)} (goal ≥ 0.50) — p99 ${page.p99.toFixed(1)} ms (goal < 50 ms)`);
     console.log(`goals: ${ratio >= 0.5 && page.p99 < 50 && page.errors === 0 && rows.every((r) => r.gzipKb <= BUDGET_KB) ? 'met' : 'NOT met'}`);

@@ -10,7 +10,8 @@ interface ValidationMetadata {
 }
 
 /** class-validator keeps every DTO's rules by class, but exposes the classes only to itself. */
-const rulesByClass = () => (getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> }).validationMetadatas;
+const rulesByClass = () =>
+  (getMetadataStorage() as unknown as { validationMetadatas: Map<abstract new (...args: never[]) => unknown, ValidationMetadata[]> }).validationMetadatas;
 
 /**
  * Writes into the OpenAPI document what the input layer enforces on every DTO property, so that a client
