@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE, MAX_PAGE, type Page } from '@app/core';
+import { DEFAULT_PAGE, MAX_PAGE, MAX_STORED_INT, type Page } from '@app/core';
 
 /** limit (1..500, default 100) and offset, of a list query. */
 export class PageQuery implements Page {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: `limit must be a whole number from 1 to ${MAX_PAGE}` })
@@ -13,7 +13,7 @@ export class PageQuery implements Page {
   @Max(MAX_PAGE, { message: `limit must be a whole number from 1 to ${MAX_PAGE}` })
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0, maximum: MAX_STORED_INT, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number from 0' })
