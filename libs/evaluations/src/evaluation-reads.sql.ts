@@ -6,7 +6,7 @@
  */
 
 export const EVALUATIONS_SQL = `SELECT id, task_id, entry_id, category_id, shopper_id, channel, performed_at, answers, facts, comment, score, status,
-       rejection_reason, reviewed_by, reviewed_at, submitted_at, weighted_points FROM evaluation`;
+       rejection_reason, reviewed_by, reviewed_at, submitted_at, weighted_points, inputs_hash FROM evaluation`;
 
 /** The approved evaluations' points per entry, channel and criterion (kept by a trigger on `evaluation`). */
 export const CRITERION_TALLIES_SQL = `SELECT entry_id, channel, criterion_key, points, answers FROM criterion_tally`;
