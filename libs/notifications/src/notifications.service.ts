@@ -102,16 +102,19 @@ export class NotificationsService {
   /** The relay: queues every notification still pending (worker or Redis was down when it was written). */
   async relayPending(batchSize = 1000): Promise<number> {
     let relayed = 0;
-    let after = new Date(0);
+    // Paged on (created_at, id), the instant kept as text: the rows of one transaction share created_at (a
+    // publication writes thousands), and a JavaScript Date would drop its microseconds and read the same page again.
+    let after = ['-infinity', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      const rows: { id: string; created_at: Date }[] = await this.dataSource.query(
-        `SELECT id, created_at FROM notification WHERE status = $1 AND created_at > $2 ORDER BY created_at LIMIT $3`,
-        [NotificationStatus.Pending, after, batchSize],
+      const rows: { id: string; created_at: string }[] = await this.dataSource.query(
+        `SELECT id, created_at::text AS created_at FROM notification
+          WHERE status = $1 AND (created_at, id) > ($2::timestamptz, $3::uuid) ORDER BY created_at, id LIMIT $4`,
+        [NotificationStatus.Pending, ...after, batchSize],
       );
       if (rows.length === 0) return relayed;
       await this.dispatch(rows.map((r) => r.id));
       relayed += rows.length;
-      after = rows[rows.length - 1].created_at;
+      after = [rows[rows.length - 1].created_at, rows[rows.length - 1].id];
       if (rows.length < batchSize) return relayed;
     }
   }

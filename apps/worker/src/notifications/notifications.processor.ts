@@ -10,8 +10,11 @@ type NotificationJob = Job<JobPayload<typeof QueueName.Notifications>>;
 /** How often the relay looks for notifications that never reached the queue. */
 const RELAY_EVERY_MS = 10_000;
 
+/** E-mails sent at once by one worker process (the benchmark's raw nodemailer ceiling keeps as many in flight). */
+export const NOTIFICATIONS_CONCURRENCY = 50;
+
 /** Sends queued e-mails and runs the outbox relay every few seconds (re-created by the reconciler if Redis lost it). Worker only. */
-@Processor(QueueName.Notifications, { concurrency: 10 })
+@Processor(QueueName.Notifications, { concurrency: NOTIFICATIONS_CONCURRENCY })
 export class NotificationsProcessor extends RuleAwareWorkerHost<NotificationJob> implements Reconciles {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
