@@ -43,6 +43,10 @@ export async function benchNotifications(): Promise<void> {
     const { editionId, juryId } = await seed(pool);
     console.log(`seeded ${ENTRANTS} entrants in ${CATEGORIES} categories in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     await waitForLine(worker, 'Worker started', 30_000);
+    // Its warnings (a failed attempt and why) are worth seeing next to the figures; the rest of its log is not.
+    worker.stdout!.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (/"level":(40|50)/.test(line)) console.log(`  worker: ${line.slice(0, 300)}`);
+    });
     const hostname = new URL(app.get(AppConfig).PUBLIC_URL).hostname;
 
     const ownCpuMs = () => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
@@ -106,7 +110,7 @@ export async function benchNotifications(): Promise<void> {
     );
     console.log(`pipeline / raw: ${(rawMs / pipelineMs).toFixed(2)} (target ≥ 0.50)`);
     console.log(
-      `sink: pipeline lost ${pipeline.lost}, doubled ${pipeline.doubled}; raw lost ${raw.lost}, doubled ${raw.doubled} (target 0); rows ${JSON.stringify(final)}, retried ${retried}`,
+      `sink: pipeline lost ${pipeline.lost}, doubled ${pipeline.doubled}; raw lost ${raw.lost}, doubled ${raw.doubled} (target 0); rows ${JSON.stringify(final)}, retried ${retried} (the worker's warnings above say why)`,
     );
   } finally {
     await app.close();

@@ -38,6 +38,10 @@ export class Outbox {
 
 type NotificationsQueue = JobQueue<typeof QueueName.Notifications>;
 
+/** Rows per INSERT statement, and jobs per call to the queue. */
+const WRITE_SLICE = 1000;
+const DISPATCH_SLICE = 500;
+
 /**
  * The transactional outbox: notifications are rows written in the same transaction as the change that
  * causes them, then put on the `notifications` queue after commit (or by the relay, if that step was lost).
@@ -61,7 +65,13 @@ export class NotificationsService {
 
   /** Writes notification rows in the caller's transaction; returns the ids of the rows written (not duplicates). */
   async write(tx: EntityManager, inputs: NotificationInput[]): Promise<string[]> {
-    if (inputs.length === 0) return [];
+    const ids: string[] = [];
+    // In slices: one statement carries at most 65,535 parameters (8 a row), and a publication writes one row per entrant's user.
+    for (let i = 0; i < inputs.length; i += WRITE_SLICE) ids.push(...(await this.insert(tx, inputs.slice(i, i + WRITE_SLICE))));
+    return ids;
+  }
+
+  private async insert(tx: EntityManager, inputs: NotificationInput[]): Promise<string[]> {
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -84,18 +94,24 @@ export class NotificationsService {
     return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
-  /** Puts notifications on the queue; a failure is only logged, since the relay will pick them up. */
+  /**
+   * Puts notifications on the queue, a slice of them per call, each within the queue deadline (ten thousand
+   * jobs in one call outlast it); a failure is only logged, since the relay will pick up the rest.
+   */
   async dispatch(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    try {
-      await withinDeadline(
-        this.queue.addBulk(
-          ids.map((notificationId) => ({ name: 'send-notification', data: { notificationId }, opts: { jobId: JobId.notification(notificationId) } })),
-        ),
-        `queue ${ids.length} notification(s)`,
-      );
-    } catch (error) {
-      this.logger.warn(`Could not queue ${ids.length} notification(s) now, the outbox relay will: ${(error as Error).message}`);
+    for (let i = 0; i < ids.length; i += DISPATCH_SLICE) {
+      const slice = ids.slice(i, i + DISPATCH_SLICE);
+      try {
+        await withinDeadline(
+          this.queue.addBulk(
+            slice.map((notificationId) => ({ name: 'send-notification', data: { notificationId }, opts: { jobId: JobId.notification(notificationId) } })),
+          ),
+          `queue ${slice.length} notification(s)`,
+        );
+      } catch (error) {
+        this.logger.warn(`Could not queue ${ids.length - i} notification(s) now, the outbox relay will: ${(error as Error).message}`);
+        return;
+      }
     }
   }
 
