@@ -115,8 +115,11 @@ export class NotificationsService {
     }
   }
 
-  /** The relay: queues every notification still pending (worker or Redis was down when it was written). */
-  async relayPending(batchSize = 1000): Promise<number> {
+  /**
+   * The relay: queues every notification still pending (worker or Redis was down when it was written), or only
+   * those written at least `minAgeMs` ago — the younger ones were queued after their commit, or soon will be.
+   */
+  async relayPending(batchSize = 1000, minAgeMs = 0): Promise<number> {
     let relayed = 0;
     // Paged on (created_at, id), the instant kept as text: the rows of one transaction share created_at (a
     // publication writes thousands), and a JavaScript Date would drop its microseconds and read the same page again.
@@ -124,8 +127,9 @@ export class NotificationsService {
     for (;;) {
       const rows: { id: string; created_at: string }[] = await this.dataSource.query(
         `SELECT id, created_at::text AS created_at FROM notification
-          WHERE status = $1 AND (created_at, id) > ($2::timestamptz, $3::uuid) ORDER BY created_at, id LIMIT $4`,
-        [NotificationStatus.Pending, ...after, batchSize],
+          WHERE status = $1 AND (created_at, id) > ($2::timestamptz, $3::uuid) AND created_at <= now() - $5 * interval '1 millisecond'
+          ORDER BY created_at, id LIMIT $4`,
+        [NotificationStatus.Pending, ...after, batchSize, minAgeMs],
       );
       if (rows.length === 0) return relayed;
       await this.dispatch(rows.map((r) => r.id));
