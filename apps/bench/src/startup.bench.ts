@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { openBenchEnvironment } from './bench-environment';
 import { waitForLine } from './processes';
 
@@ -10,7 +11,6 @@ import { waitForLine } from './processes';
  * one route) to its first 200. Goal: each app ready in < 3 s. `BENCH_PROFILE=1` writes CPU profiles to /tmp/prof.
  */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
-const PORT = 3192;
 
 /** A bare Nest + Fastify app with one route, written without decorators so that `node -e` runs it as it is. */
 const BARE_NEST = `
@@ -22,7 +22,7 @@ Get('health')(Health.prototype, 'ok', Object.getOwnPropertyDescriptor(Health.pro
 Controller()(Health);
 class Bare {}
 Module({ controllers: [Health] })(Bare);
-NestFactory.create(Bare, new FastifyAdapter(), { logger: false }).then((app) => app.listen({ port: ${PORT}, host: '127.0.0.1' }));
+NestFactory.create(Bare, new FastifyAdapter(), { logger: false }).then((app) => app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }));
 `;
 
 export async function benchStartup(): Promise<void> {
@@ -32,16 +32,18 @@ export async function benchStartup(): Promise<void> {
     DATABASE_URL: environment.databaseUrl,
     QUEUE_PREFIX: environment.queuePrefix,
     SMTP_URL: environment.smtpUrl,
-    PORT: String(PORT),
     LOG_LEVEL: 'info',
     WORKER_SECTORS: '',
   };
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
-  const health = `http://127.0.0.1:${PORT}/health`;
   /** Milliseconds from spawn to `ready` resolving; then the process is stopped (SIGTERM) and awaited. */
+  let health = '';
   const timed = async (args: string[], ready: (child: ReturnType<typeof spawn>) => Promise<void>): Promise<number> => {
+    // A port of its own each time: another process (or the last one, draining) must not answer for it.
+    const port = await freePort();
+    health = `http://127.0.0.1:${port}/health`;
     const t = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       await ready(child);
@@ -95,4 +97,14 @@ export async function benchStartup(): Promise<void> {
       `${app}: median ${(m / 1000).toFixed(2)} s, ${(m / floor).toFixed(1)}× the bare Nest app; slowest ${(Math.max(...times[app]) / 1000).toFixed(2)} s (target < 3 s)`,
     );
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
