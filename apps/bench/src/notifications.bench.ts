@@ -4,10 +4,9 @@ import { spawn } from 'node:child_process';
 import { createTransport } from 'nodemailer';
 import { Pool } from 'pg';
 import { AppConfig, CoreModule, SMTP_POOL } from '@app/core';
-import { renderEmail } from '@app/notifications';
+import { NOTIFICATIONS_CONCURRENCY, renderEmail } from '@app/notifications';
 import { PublicationModule, PublicationService } from '@app/publication';
 import { inParallel } from '@app/simulation';
-import { NOTIFICATIONS_CONCURRENCY } from '../../worker/src/notifications/notifications.processor';
 import { openBenchEnvironment } from './bench-environment';
 import { cpuMs, waitForLine } from './processes';
 

@@ -2,7 +2,7 @@ import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { isFinalFailure, RuleAwareWorkerHost, QueueName, type JobPayload, type JobQueue } from '@app/core';
-import { NotificationSender, NotificationsService } from '@app/notifications';
+import { NOTIFICATIONS_CONCURRENCY, NotificationSender, NotificationsService } from '@app/notifications';
 import type { Reconciles } from '../recovery/reconciles';
 
 type NotificationJob = Job<JobPayload<typeof QueueName.Notifications>>;
@@ -14,9 +14,6 @@ const RELAY_EVERY_MS = 10_000;
  * (re-queueing a backlog of thousands every ten seconds only loads Redis). At start-up it takes them all.
  */
 const RELAY_MIN_AGE_MS = 60_000;
-
-/** E-mails sent at once by one worker process (the benchmark's raw nodemailer ceiling keeps as many in flight). */
-export const NOTIFICATIONS_CONCURRENCY = 50;
 
 /** Sends queued e-mails and runs the outbox relay every few seconds (re-created by the reconciler if Redis lost it). Worker only. */
 @Processor(QueueName.Notifications, { concurrency: NOTIFICATIONS_CONCURRENCY })
