@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { NotificationsService, type NotificationInput, type Outbox } from '@app/notifications';
-import { QueueName, UnitsOfWork } from '@app/core';
+import { JobId, QueueName, UnitsOfWork } from '@app/core';
 import { TestPlatform } from './support/platform';
 import { uniqueEmail } from './support/fixtures';
 import { sleep, waitFor } from '@app/simulation';
@@ -56,6 +56,34 @@ describe('e-mail pipeline (outbox → queue → worker → SMTP)', () => {
     await platform.inbox.waitForMail(to);
     await sleep(300);
     expect(platform.inbox.to(to)).toHaveLength(1);
+  });
+
+  it('relays every pending notification of one transaction, more than a page of them sharing its instant', async () => {
+    const recipients = [1, 2, 3].map((n) => uniqueEmail(`relay-page-${n}`));
+    const ids = await platform.dataSource.transaction((tx) =>
+      notifications.write(
+        tx,
+        recipients.map((to) => mail(to)),
+      ),
+    );
+    const queue = platform.api.get<Queue>(getQueueToken(QueueName.Notifications));
+
+    expect(await notifications.relayPending(2)).toBeGreaterThanOrEqual(3);
+    for (const id of ids) expect(await queue.getJob(JobId.notification(id))).toBeDefined();
+    // Not for sending: the next test's worker must not meet them.
+    await platform.dataSource.query(`DELETE FROM notification WHERE id = ANY($1)`, [ids]);
+  });
+
+  it('sends a batch of e-mails whose first is refused: only that one retries, each is delivered once', async () => {
+    const recipients = [1, 2, 3, 4].map((n) => uniqueEmail(`batch-${n}`));
+    await platform.startWorker();
+    platform.inbox.refuseNext = 1;
+    await inOutbox((outbox) => outbox.notify(...recipients.map((to) => mail(to))));
+    for (const to of recipients) await platform.inbox.waitForMail(to);
+    await waitFor(async () => (await Promise.all(recipients.map(statusOf))).every((s) => s.status === 'SENT'), 10_000, 'all SENT');
+    await sleep(300);
+    expect(recipients.map((to) => platform.inbox.to(to).length)).toEqual([1, 1, 1, 1]);
+    expect((await Promise.all(recipients.map(statusOf))).map((s) => s.attempts).sort()).toEqual([1, 1, 1, 2]);
   });
 
   it('writes nothing when the transaction that causes the notification rolls back', async () => {

@@ -10,6 +10,8 @@ export interface BenchEnvironment {
   databaseUrl: string;
   queuePrefix: string;
   smtpUrl: string;
+  /** What the SMTP sink received: messages per Message-ID (a message without one counts under ''). */
+  received: Map<string, number>;
   /** Drops the database (unless BENCH_KEEP is set), deletes the run's Redis keys and stops the SMTP sink. */
   close(): Promise<void>;
 }
@@ -22,11 +24,26 @@ export async function openBenchEnvironment(): Promise<BenchEnvironment> {
   const queuePrefix = `palmares-${runId}`;
   const admin = new Pool({ connectionString: Object.assign(new URL(base.DATABASE_URL), { pathname: '/postgres' }).toString(), max: 1 });
   await admin.query(`CREATE DATABASE ${database}`);
+  const received = new Map<string, number>();
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData: (stream, _session, callback) => stream.on('data', () => undefined).on('end', () => callback()),
+    // A sink, not a mail server: no reverse DNS lookup of each connecting client.
+    disableReverseLookup: true,
+    onData: (stream, _session, callback) => {
+      // Only the header block is kept: enough to count each message under its Message-ID.
+      let head = '';
+      stream
+        .on('data', (chunk: Buffer) => {
+          if (head.length < 8192 && !head.includes('\r\n\r\n')) head += chunk.toString('latin1');
+        })
+        .on('end', () => {
+          const id = /^message-id:\s*(<[^>\r\n]+>)/im.exec(head.split('\r\n\r\n')[0])?.[1] ?? '';
+          received.set(id, (received.get(id) ?? 0) + 1);
+          callback();
+        });
+    },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 
@@ -49,7 +66,7 @@ export async function openBenchEnvironment(): Promise<BenchEnvironment> {
     await close();
     throw error;
   }
-  return { base, databaseUrl, queuePrefix, smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`, close };
+  return { base, databaseUrl, queuePrefix, smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`, received, close };
 }
 
 /** Runs `work` in one transaction on a client of `pool`: committed when it returns, rolled back when it throws. */

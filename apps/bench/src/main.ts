@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { benchAssignment } from './assignment.bench';
+import { benchNotifications } from './notifications.bench';
 import { benchRankings } from './rankings.bench';
 import { benchRegistration } from './registration.bench';
+import { benchStartup } from './startup.bench';
 import { serveStaticCeiling } from './static-ceiling';
 import { benchWeb } from './web.bench';
 
@@ -10,6 +12,8 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   registration: benchRegistration,
   assignment: benchAssignment,
   rankings: benchRankings,
+  notifications: benchNotifications,
+  startup: benchStartup,
   web: benchWeb,
 };
 

@@ -16,6 +16,7 @@ export * from './format';
 export * from './locale';
 export * from './money';
 export * from './pdf-text';
+export * from './pdf-document';
 export * from './pick';
 export * from './http/parse-id.pipe';
 export * from './start';

@@ -38,6 +38,10 @@ export class Outbox {
 
 type NotificationsQueue = JobQueue<typeof QueueName.Notifications>;
 
+/** Rows per INSERT statement, and jobs per call to the queue. */
+const WRITE_SLICE = 1000;
+const DISPATCH_SLICE = 500;
+
 /**
  * The transactional outbox: notifications are rows written in the same transaction as the change that
  * causes them, then put on the `notifications` queue after commit (or by the relay, if that step was lost).
@@ -61,7 +65,13 @@ export class NotificationsService {
 
   /** Writes notification rows in the caller's transaction; returns the ids of the rows written (not duplicates). */
   async write(tx: EntityManager, inputs: NotificationInput[]): Promise<string[]> {
-    if (inputs.length === 0) return [];
+    const ids: string[] = [];
+    // In slices: one statement carries at most 65,535 parameters (8 a row), and a publication writes one row per entrant's user.
+    for (let i = 0; i < inputs.length; i += WRITE_SLICE) ids.push(...(await this.insert(tx, inputs.slice(i, i + WRITE_SLICE))));
+    return ids;
+  }
+
+  private async insert(tx: EntityManager, inputs: NotificationInput[]): Promise<string[]> {
     const result = await tx
       .createQueryBuilder()
       .insert()
@@ -84,34 +94,47 @@ export class NotificationsService {
     return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
-  /** Puts notifications on the queue; a failure is only logged, since the relay will pick them up. */
+  /**
+   * Puts notifications on the queue, a slice of them per call, each within the queue deadline (ten thousand
+   * jobs in one call outlast it); a failure is only logged, since the relay will pick up the rest.
+   */
   async dispatch(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    try {
-      await withinDeadline(
-        this.queue.addBulk(
-          ids.map((notificationId) => ({ name: 'send-notification', data: { notificationId }, opts: { jobId: JobId.notification(notificationId) } })),
-        ),
-        `queue ${ids.length} notification(s)`,
-      );
-    } catch (error) {
-      this.logger.warn(`Could not queue ${ids.length} notification(s) now, the outbox relay will: ${(error as Error).message}`);
+    for (let i = 0; i < ids.length; i += DISPATCH_SLICE) {
+      const slice = ids.slice(i, i + DISPATCH_SLICE);
+      try {
+        await withinDeadline(
+          this.queue.addBulk(
+            slice.map((notificationId) => ({ name: 'send-notification', data: { notificationId }, opts: { jobId: JobId.notification(notificationId) } })),
+          ),
+          `queue ${slice.length} notification(s)`,
+        );
+      } catch (error) {
+        this.logger.warn(`Could not queue ${ids.length - i} notification(s) now, the outbox relay will: ${(error as Error).message}`);
+        return;
+      }
     }
   }
 
-  /** The relay: queues every notification still pending (worker or Redis was down when it was written). */
-  async relayPending(batchSize = 1000): Promise<number> {
+  /**
+   * The relay: queues every notification still pending (worker or Redis was down when it was written), or only
+   * those written at least `minAgeMs` ago — the younger ones were queued after their commit, or soon will be.
+   */
+  async relayPending(batchSize = 1000, minAgeMs = 0): Promise<number> {
     let relayed = 0;
-    let after = new Date(0);
+    // Paged on (created_at, id), the instant kept as text: the rows of one transaction share created_at (a
+    // publication writes thousands), and a JavaScript Date would drop its microseconds and read the same page again.
+    let after = ['-infinity', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      const rows: { id: string; created_at: Date }[] = await this.dataSource.query(
-        `SELECT id, created_at FROM notification WHERE status = $1 AND created_at > $2 ORDER BY created_at LIMIT $3`,
-        [NotificationStatus.Pending, after, batchSize],
+      const rows: { id: string; created_at: string }[] = await this.dataSource.query(
+        `SELECT id, created_at::text AS created_at FROM notification
+          WHERE status = $1 AND (created_at, id) > ($2::timestamptz, $3::uuid) AND created_at <= now() - $5 * interval '1 millisecond'
+          ORDER BY created_at, id LIMIT $4`,
+        [NotificationStatus.Pending, ...after, batchSize, minAgeMs],
       );
       if (rows.length === 0) return relayed;
       await this.dispatch(rows.map((r) => r.id));
       relayed += rows.length;
-      after = rows[rows.length - 1].created_at;
+      after = [rows[rows.length - 1].created_at, rows[rows.length - 1].id];
       if (rows.length < batchSize) return relayed;
     }
   }

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { InvoiceKind, type Invoice } from '../entities/invoice.entity';
-import { formatEuros, formatVatRate } from '@app/core';
+import { formatEuros, formatVatRate, newPdfDocument } from '@app/core';
 import { RECOVERY_INDEMNITY_EUROS, SELLER } from '../seller';
 import { winAnsi } from '@app/core';
 
@@ -24,14 +23,14 @@ const GREY = '#6e6e73';
 const GOLD = '#8a6d1d';
 
 /** Renders an invoice or a credit note, in French, as a one-page A4 PDF. */
-export function renderInvoiceDocument(document: InvoiceDocument): Promise<Buffer> {
+export async function renderInvoiceDocument(document: InvoiceDocument): Promise<Buffer> {
   const { invoice } = document;
   const creditNote = invoice.kind === InvoiceKind.CreditNote;
   const title = creditNote ? 'Avoir' : 'Facture';
   const date = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: document.timezone, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
   const euros = (cents: number) => formatEuros(cents, 'fr');
 
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'A4',
     margin: MARGIN,
     info: { Title: `${title} ${invoice.number}`, Author: SELLER.name, Subject: invoice.description, CreationDate: invoice.issuedAt },

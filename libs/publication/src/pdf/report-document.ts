@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { winAnsi } from '@app/core';
+import { winAnsi, newPdfDocument } from '@app/core';
 import type { EntryReport } from '../results.types';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -78,9 +77,9 @@ export function reportFileName(report: Pick<EntryReport, 'editionYear' | 'catego
 }
 
 /** An entrant's private report, in French, as an A4 PDF: figures rounded to two decimals, traced to the frozen version and its digest. */
-export function renderReportDocument(report: EntryReport): Promise<Buffer> {
+export async function renderReportDocument(report: EntryReport): Promise<Buffer> {
   const title = `${report.editionName} ${report.editionYear}`;
-  const doc = new PDFDocument({
+  const doc = await newPdfDocument({
     size: 'A4',
     margin: MARGIN,
     info: { Title: winAnsi(`Rapport ${title} — ${report.categoryName}`), Author: 'Palmares', Subject: winAnsi(report.companyName) },
