@@ -7,11 +7,14 @@ export type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[
 
 /** The PENDING tasks among `ids`, in id order, with what the planner needs of each. */
 export function readPendingTasks(query: Query, ids: string[]): Promise<PlanTask[]> {
+  // The ids first, by primary key: with statistics older than a bulk insert, the planner would otherwise walk
+  // every PENDING entry of a status index for each batch.
   return query<PlanTask>(
-    `SELECT t.id, t.category_id AS "categoryId", c.code, t.edition_id AS "editionId", t.entry_id AS "entryId",
+    `WITH batch AS MATERIALIZED (SELECT * FROM task WHERE id = ANY($1))
+     SELECT t.id, t.category_id AS "categoryId", c.code, t.edition_id AS "editionId", t.entry_id AS "entryId",
             t.company_id AS "companyId", t.week_start::text AS "weekStart"
-       FROM task t JOIN category c ON c.id = t.category_id
-      WHERE t.id = ANY($1) AND t.status = $2
+       FROM batch t JOIN category c ON c.id = t.category_id
+      WHERE t.status = $2
       ORDER BY t.id`,
     [ids, TaskStatus.Pending],
   );
@@ -72,10 +75,11 @@ export async function readShopperPool(query: Query, tasks: PlanTask[]) {
     `SELECT shopper_id AS "shopperId", week_start::text AS "weekStart", assigned FROM shopper_week_load WHERE shopper_id = ANY($1) AND assigned > 0`,
     [shoppers.map((s) => s.id)],
   );
+  // By the shoppers first: the primary key's leading column.
   const companyLoads = await query<{ shopperId: string; companyId: string; editionId: string; assigned: number }>(
     `SELECT shopper_id AS "shopperId", company_id AS "companyId", edition_id AS "editionId", assigned
-       FROM shopper_company_load WHERE company_id = ANY($1) AND edition_id = ANY($2) AND assigned > 0`,
-    [[...new Set(tasks.map((t) => t.companyId))], [...new Set(tasks.map((t) => t.editionId))]],
+       FROM shopper_company_load WHERE shopper_id = ANY($1) AND company_id = ANY($2) AND edition_id = ANY($3) AND assigned > 0`,
+    [shoppers.map((s) => s.id), [...new Set(tasks.map((t) => t.companyId))], [...new Set(tasks.map((t) => t.editionId))]],
   );
   return { shoppers, weekLoads, companyLoads };
 }

@@ -14,8 +14,9 @@ export interface WriteOutcome {
  * A plan (task → shopper) written by one statement, inside the caller's transaction, in this order:
  * 1. the plan's shoppers share-locked and kept only if not suspended (a suspension committing meanwhile waits for
  *    this transaction, then releases what it got);
- * 2. its tasks still PENDING locked in id order, skipping any another worker holds (a task queued twice);
- * 3. those tasks assigned to the active shoppers;
+ * 2. its tasks locked in id order by primary key, skipping any another worker holds (a task queued twice); a locked
+ *    row reads as its latest committed version, so its status says whether it is still PENDING;
+ * 3. those still PENDING assigned to the active shoppers;
  * 4. the week and company counters of what step 3 assigned incremented in key order (two batches lock counter
  *    rows in the same order: no deadlock), each increment conditional on the room left in the committed row:
  *    `assigned + n <= weekly_capacity` and `<= rotation limit`. A refused increment returns no row.
@@ -31,11 +32,11 @@ export async function writePlan(query: Query, choice: Map<string, string>, limit
         WHERE user_id IN (SELECT shopper_id FROM plan) AND suspended_at IS NULL
         ORDER BY user_id FOR SHARE
      ), held AS MATERIALIZED (
-       SELECT id FROM task WHERE id = ANY($1) AND status = $6 ORDER BY id FOR UPDATE SKIP LOCKED
+       SELECT id, status FROM task WHERE id = ANY($1) ORDER BY id FOR UPDATE SKIP LOCKED
      ), assigned AS (
        UPDATE task t SET status = $7, shopper_id = p.shopper_id, assigned_at = now(), digest_sent_at = NULL
          FROM plan p
-        WHERE t.id = p.task_id AND t.id IN (SELECT id FROM held) AND p.shopper_id IN (SELECT user_id FROM active)
+        WHERE t.id = p.task_id AND p.task_id IN (SELECT id FROM held WHERE status = $6) AND p.shopper_id IN (SELECT user_id FROM active)
        RETURNING t.id, t.shopper_id, t.week_start, t.company_id, t.edition_id
      ), limits AS (
        SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::int[]) AS r(company_id, edition_id, lim)

@@ -157,7 +157,7 @@ export class TaskAssignment {
 
   /** One plan in one transaction: committed, or rolled back (null) when a counter was refused or the lock order lost. */
   private async write(runner: QueryRunner, choice: Map<string, string>, limits: RotationLimit[]): Promise<WriteOutcome | null> {
-    await runner.startTransaction('READ COMMITTED');
+    await runner.startTransaction(); // READ COMMITTED, Postgres' default: one round trip
     try {
       const outcome = await writePlan((sql, params) => runner.query(sql, params), choice, limits);
       if (outcome.refused) {
