@@ -104,6 +104,7 @@ export async function benchAssignment(): Promise<void> {
     const assignmentMs = Date.now() - t;
     await workers?.close();
     await stopChildren(children);
+    const retries = await failedAttempts(queues);
     await Promise.all(queues.map((q) => q.close()));
     const check = await checkRules(pool);
 
@@ -117,6 +118,7 @@ export async function benchAssignment(): Promise<void> {
       `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${config.ASSIGNMENT_CONCURRENCY} per sector queue, ${processes > 0 ? `${processes} worker process(es)` : 'in-process workers'}`,
     );
     console.log(`generation (insert + enqueue): ${secs(generationMs)}, ${rate(created, generationMs)} tasks/s`);
+    console.log(`failed attempts retried by BullMQ: ${retries.count}${retries.reasons.length > 0 ? ` (${retries.reasons.join('; ')})` : ''}`);
     console.log(
       `assignment through the sector queues: ${secs(assignmentMs)}, ${rate(created, assignmentMs)} tasks/s (goal: ≤ ${secs(GOAL_MS)}: ${assignmentMs <= GOAL_MS ? 'met' : 'missed'})`,
     );
@@ -145,6 +147,13 @@ const countPending = async (pool: Pool) =>
 async function stopChildren(children: ChildProcess[]): Promise<void> {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+}
+
+/** How many job attempts failed (each retried with back-off, which stretches the tail), and their distinct reasons. */
+async function failedAttempts(queues: Queue[]): Promise<{ count: number; reasons: string[] }> {
+  const jobs = (await Promise.all(queues.map((q) => q.getJobs(['completed', 'failed', 'delayed', 'waiting'])))).flat();
+  const errors = jobs.flatMap((job) => job.stacktrace ?? []).map((stack) => stack.split('\n')[0]);
+  return { count: errors.length, reasons: [...new Set(errors)].slice(0, 5) };
 }
 
 /** The rulebook's rules, counted from the database: every count but `assigned` must be 0. */
