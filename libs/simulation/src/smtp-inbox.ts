@@ -54,6 +54,12 @@ export class SmtpInbox implements SeasonInbox {
         });
       },
     });
+    // A client gone in the middle of a message (a worker killed with SIGKILL while sending) resets its socket;
+    // smtp-server reports that as an 'error' event, which with no listener throws "read ECONNRESET" in this
+    // process. The message was not accepted, so the sender's outbox sends it again: nothing to do here.
+    inbox.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.warn(`SMTP inbox: ${error.message}`);
+    });
     await new Promise<void>((resolve, reject) => {
       inbox.server.server.once('error', reject);
       inbox.server.listen(options.port ?? 0, '127.0.0.1', resolve);

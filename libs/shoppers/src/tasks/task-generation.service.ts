@@ -28,7 +28,7 @@ const seedOf = (id: string) => createHash('sha1').update(id).digest().readUInt32
 /**
  * Makes the tasks of an edition when its test period starts, and the replacement of a rejected or expired task.
  * Generation is idempotent (unique original slot per entry and channel) and set-based: 225,000 tasks are
- * inserted with `unnest` in statements of 1,000 rows.
+ * inserted with `unnest` in statements of 1,000 rows, all in one transaction, then queued.
  */
 @Injectable()
 export class TaskGeneration {
@@ -78,9 +78,9 @@ export class TaskGeneration {
     let created = 0;
     let attempted = 0;
     const createdByCode = new Map<string, string[]>();
-    const flush = async () => {
+    const flush = async (tx: EntityManager) => {
       if (columns.entry.length === 0) return;
-      const rows: { id: string; category_id: string }[] = await this.dataSource.query(
+      const rows: { id: string; category_id: string }[] = await tx.query(
         `INSERT INTO task (edition_id, category_id, entry_id, company_id, channel, slot, contact_point, scenario, window_start, window_end, week_start)
          SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::date[])
          ON CONFLICT (entry_id, channel, slot) WHERE replaces_task_id IS NULL DO NOTHING
@@ -108,32 +108,36 @@ export class TaskGeneration {
       for (const list of Object.values(columns)) list.length = 0;
     };
 
-    for (const entry of entries) {
-      const seed = seedOf(entry.id);
-      for (const [c, channel] of CHANNELS.entries()) {
-        const quota = entry.quotas[channel] ?? 0;
-        const points = entry.contact_points?.[channel] ?? [];
-        if (quota <= 0 || points.length === 0) continue;
-        const bank = entry.scenarios.filter((s) => s.channel === channel).map((s) => s.text);
-        const scenarios = bank.length > 0 ? bank : [defaultScenario(channel)];
-        const windows = (calendar && planChannelWindows(calendar, quota, (seed + c) % 997)) || even(quota);
-        for (let slot = 0; slot < quota; slot++) {
-          const w = windows[slot];
-          columns.category.push(entry.category_id);
-          columns.entry.push(entry.id);
-          columns.company.push(entry.company_id);
-          columns.channel.push(channel);
-          columns.slot.push(slot);
-          columns.contact.push(points[slot % points.length]);
-          columns.scenario.push(scenarios[(slot + seed) % scenarios.length]);
-          columns.wstart.push(w.start.toISOString());
-          columns.wend.push(w.end.toISOString());
-          columns.week.push(w.weekStart);
+    // One transaction for every insert: a reconciler never sees (and queues) half an edition's tasks, and the
+    // rotation limits, counted from a company's tasks, are never read from a partial generation.
+    await this.dataSource.transaction(async (tx) => {
+      for (const entry of entries) {
+        const seed = seedOf(entry.id);
+        for (const [c, channel] of CHANNELS.entries()) {
+          const quota = entry.quotas[channel] ?? 0;
+          const points = entry.contact_points?.[channel] ?? [];
+          if (quota <= 0 || points.length === 0) continue;
+          const bank = entry.scenarios.filter((s) => s.channel === channel).map((s) => s.text);
+          const scenarios = bank.length > 0 ? bank : [defaultScenario(channel)];
+          const windows = (calendar && planChannelWindows(calendar, quota, (seed + c) % 997)) || even(quota);
+          for (let slot = 0; slot < quota; slot++) {
+            const w = windows[slot];
+            columns.category.push(entry.category_id);
+            columns.entry.push(entry.id);
+            columns.company.push(entry.company_id);
+            columns.channel.push(channel);
+            columns.slot.push(slot);
+            columns.contact.push(points[slot % points.length]);
+            columns.scenario.push(scenarios[(slot + seed) % scenarios.length]);
+            columns.wstart.push(w.start.toISOString());
+            columns.wend.push(w.end.toISOString());
+            columns.week.push(w.weekStart);
+          }
+          if (columns.entry.length >= INSERT_BATCH) await flush(tx);
         }
-        if (columns.entry.length >= INSERT_BATCH) await flush();
       }
-    }
-    await flush();
+      await flush(tx);
+    });
     faultPoint('after-task-generation');
     const inserted = Date.now();
     this.logger.log(`Edition ${editionId}: ${created} task(s) generated for ${entries.length} entr(ies) in test`);
