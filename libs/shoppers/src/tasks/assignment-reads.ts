@@ -1,3 +1,6 @@
+import { COMPANIES_SQL, USERS_SQL } from '@app/accounts';
+import { CATEGORIES_SQL } from '@app/contest';
+import { ENTRIES_SQL } from '@app/registration';
 import type { PlanRules, PlanShopper, PlanTask } from './assignment-plan';
 import { rotationLimitFor } from './rotation';
 import { TaskStatus } from '../entities/task.entity';
@@ -13,7 +16,7 @@ export function readPendingTasks(query: Query, ids: string[]): Promise<PlanTask[
     `WITH batch AS MATERIALIZED (SELECT * FROM task WHERE id = ANY($1))
      SELECT t.id, t.category_id AS "categoryId", c.code, t.edition_id AS "editionId", t.entry_id AS "entryId",
             t.company_id AS "companyId", t.week_start::text AS "weekStart"
-       FROM batch t JOIN category c ON c.id = t.category_id
+       FROM batch t JOIN (${CATEGORIES_SQL}) c ON c.id = t.category_id
       WHERE t.status = $2
       ORDER BY t.id`,
     [ids, TaskStatus.Pending],
@@ -33,16 +36,16 @@ export async function readRules(query: Query, tasks: PlanTask[]): Promise<PlanRu
   const editions = [...new Set(tasks.map((t) => t.editionId))];
   const counts = await query<{ companyId: string; editionId: string; n: number }>(
     `SELECT e.company_id AS "companyId", e.edition_id AS "editionId", count(t.id)::int AS n
-       FROM entry e JOIN task t ON t.entry_id = e.id AND t.replaces_task_id IS NULL
+       FROM (${ENTRIES_SQL}) e JOIN task t ON t.entry_id = e.id AND t.replaces_task_id IS NULL
       WHERE e.company_id = ANY($1) AND e.edition_id = ANY($2) GROUP BY 1, 2`,
     [companies, editions],
   );
   const conflicts = await query<{ companyId: string; shopperId: string }>(
-    `SELECT c.id AS "companyId", sc.shopper_id AS "shopperId" FROM company c JOIN shopper_conflict sc ON sc.siren = c.siren WHERE c.id = ANY($1)`,
+    `SELECT c.id AS "companyId", sc.shopper_id AS "shopperId" FROM (${COMPANIES_SQL}) c JOIN shopper_conflict sc ON sc.siren = c.siren WHERE c.id = ANY($1)`,
     [companies],
   );
   const domains = await query<{ companyId: string; domain: string }>(
-    `SELECT DISTINCT company_id AS "companyId", lower(split_part(email, '@', 2)) AS domain FROM app_user WHERE company_id = ANY($1)`,
+    `SELECT DISTINCT company_id AS "companyId", lower(split_part(email, '@', 2)) AS domain FROM (${USERS_SQL}) u WHERE company_id = ANY($1)`,
     [companies],
   );
   const refusals = await query<{ taskId: string; shopperId: string }>(
@@ -67,7 +70,7 @@ export async function readShopperPool(query: Query, tasks: PlanTask[]) {
   const codes = [...new Set(tasks.map((t) => t.code))];
   const shoppers = await query<PlanShopper>(
     `SELECT s.user_id AS id, s.weekly_capacity AS capacity, s.sectors, lower(split_part(u.email, '@', 2)) AS domain
-       FROM shopper s JOIN app_user u ON u.id = s.user_id
+       FROM shopper s JOIN (${USERS_SQL}) u ON u.id = s.user_id
       WHERE s.suspended_at IS NULL AND s.sectors && $1::text[]`,
     [codes],
   );

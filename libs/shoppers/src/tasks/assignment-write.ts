@@ -48,7 +48,7 @@ export async function writePlan(query: Query, choice: Map<string, string>, limit
        ON CONFLICT (shopper_id, week_start) DO UPDATE SET assigned = l.assigned + EXCLUDED.assigned
         WHERE l.assigned + EXCLUDED.assigned <= (SELECT weekly_capacity FROM active WHERE user_id = EXCLUDED.shopper_id)
        RETURNING 1
-     ), company AS (
+     ), company_counted AS (
        INSERT INTO shopper_company_load AS l (shopper_id, company_id, edition_id, assigned)
        SELECT a.shopper_id, a.company_id, a.edition_id, count(*) FROM assigned a JOIN limits r USING (company_id, edition_id)
         GROUP BY a.shopper_id, a.company_id, a.edition_id, r.lim HAVING count(*) <= r.lim
@@ -62,7 +62,7 @@ export async function writePlan(query: Query, choice: Map<string, string>, limit
             (SELECT count(DISTINCT (shopper_id, week_start)) FROM assigned)::int AS weeks,
             (SELECT count(*) FROM week)::int AS weeks_counted,
             (SELECT count(DISTINCT (shopper_id, company_id, edition_id)) FROM assigned)::int AS companies,
-            (SELECT count(*) FROM company)::int AS companies_counted`,
+            (SELECT count(*) FROM company_counted)::int AS companies_counted`,
     [
       taskIds,
       taskIds.map((id) => choice.get(id)!),
