@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
 import { CategoriesService } from '@app/contest';
-import { AppConfig, CoreModule, queueJobOptions, SectorQueues, sectorQueueName } from '@app/core';
+import { AppConfig, CoreModule, createQueueConnection, queueJobOptions, queueKeyPrefix, SectorQueues, sectorQueueName } from '@app/core';
 import { RegistrationModule } from '@app/registration';
 import { ASSIGN_BATCH, ShoppersModule, TaskAssignment, TaskGeneration } from '@app/shoppers';
 import { SectorWorkers } from '../../worker/src/shoppers/sector-workers';
+import { describeFleet, startFleet, type Fleet } from './app-processes';
 import { openBenchEnvironment } from './bench-environment';
 
 /**
@@ -64,17 +64,10 @@ export async function benchAssignment(): Promise<void> {
     t = Date.now();
     // BENCH_PROCESSES=n: n built worker processes (dist/apps/worker/main.js) instead of in-process workers.
     const processes = Number(process.env.BENCH_PROCESSES ?? 0);
-    const children: ChildProcess[] = [];
+    let fleet: Fleet | null = null;
     const workers = new SectorWorkers(config, assignment, app.get(CategoriesService), app.get(SectorQueues));
     if (processes > 0) {
-      for (let i = 0; i < processes; i++) {
-        children.push(
-          spawn(process.execPath, ['dist/apps/worker/main.js'], {
-            env: { ...process.env, WORKER_SECTORS: codes.join(',') },
-            stdio: ['ignore', 'ignore', 'inherit'],
-          }),
-        );
-      }
+      fleet = await startFleet({ ...process.env, WORKER_SECTORS: codes.join(',') }, { apis: 0, workers: processes, port: 0 });
     } else {
       workers.serve(codes);
     }
@@ -91,8 +84,7 @@ export async function benchAssignment(): Promise<void> {
     }
     const assignmentMs = Date.now() - t;
     await workers.close();
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+    await fleet?.stop();
 
     // The ceiling: the same number of jobs of the same size on the same queues, a processor that does nothing.
     const ids = (await pool.query(`SELECT t.id, c.code FROM task t JOIN category c ON c.id = t.category_id ORDER BY t.id`)).rows as {
@@ -101,9 +93,9 @@ export async function benchAssignment(): Promise<void> {
     }[];
     const byCode = new Map<string, string[]>();
     for (const r of ids) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r.id);
-    const noopQueues = codes.map(
-      (code) => new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: `${queuePrefix}-noop` }),
-    );
+    const shared = createQueueConnection(config);
+    const noopPrefix = (code: string) => queueKeyPrefix(`${queuePrefix}-noop`, sectorQueueName(code));
+    const noopQueues = codes.map((code) => new Queue(sectorQueueName(code), { connection: shared.connection, prefix: noopPrefix(code) }));
     await Promise.all(
       codes.map(async (code, i) => {
         const list = byCode.get(code) ?? [];
@@ -118,14 +110,15 @@ export async function benchAssignment(): Promise<void> {
     const noop = codes.map(
       (code) =>
         new Worker(sectorQueueName(code), async (job) => void (noopDone += (job.data as { taskIds: string[] }).taskIds.length), {
-          connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
-          prefix: `${queuePrefix}-noop`,
+          connection: shared.connection,
+          prefix: noopPrefix(code),
           concurrency: base.ASSIGNMENT_CONCURRENCY,
         }),
     );
     while (noopDone < created) await new Promise((r) => setTimeout(r, 20));
     const noopMs = Date.now() - t;
     await Promise.all([...noop.map((w) => w.close()), ...noopQueues.map((q) => q.close())]);
+    await shared.close();
 
     const check = (
       await pool.query(`
@@ -138,7 +131,7 @@ export async function benchAssignment(): Promise<void> {
     const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
     console.log('');
     console.log(
-      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${base.ASSIGNMENT_CONCURRENCY} per sector queue, ${processes > 0 ? `${processes} worker process(es)` : 'in-process workers'}`,
+      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${base.ASSIGNMENT_CONCURRENCY} per sector queue, ${fleet ? describeFleet(fleet) : 'in-process workers'}`,
     );
     console.log(`generation (insert + enqueue): ${(generationMs / 1000).toFixed(1)} s, ${rate(created, generationMs)} tasks/s`);
     console.log(
@@ -160,11 +153,13 @@ export async function benchAssignment(): Promise<void> {
 
 async function countJobs(config: AppConfig, codes: string[]): Promise<number> {
   let total = 0;
+  const shared = createQueueConnection(config);
   for (const code of codes) {
-    const q = new Queue(sectorQueueName(code), { connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX });
+    const q = new Queue(sectorQueueName(code), { connection: shared.connection, prefix: queueKeyPrefix(config.QUEUE_PREFIX, sectorQueueName(code)) });
     total += await q.getJobCountByTypes('waiting', 'delayed', 'prioritized');
     await q.close();
   }
+  await shared.close();
   return total;
 }
 

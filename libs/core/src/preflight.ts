@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { Redis } from 'ioredis';
 import type { AppConfig } from './config/app-config';
+import { createRedisClient, describeRedis } from './redis/redis-client';
 
 /**
  * Checks that Postgres and Redis answer before Nest starts, so an unreachable service gives one line
@@ -20,15 +20,17 @@ export async function checkServices(config: AppConfig): Promise<string[]> {
   } finally {
     await db.end().catch(() => undefined);
   }
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = createRedisClient(config, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
     problems.push(
-      `Redis is not reachable at ${redact(config.REDIS_URL)} (${(error as Error).message}). ` +
-        `Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379, or docker compose up -d redis.`,
+      `Redis is not reachable at ${describeRedis(config)} (${(error as Error).message}). ` +
+        (config.REDIS_CLUSTER_NODES
+          ? `Start its nodes (see docs/operations.md), or unset REDIS_CLUSTER_NODES to use REDIS_URL.`
+          : `Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379, or docker compose up -d redis.`),
     );
   } finally {
     redis.disconnect();
