@@ -25,11 +25,14 @@ describe('scale-out: two APIs and a worker on a 3-node Redis Cluster', () => {
     apis = [(await platform.startApi('cluster-api-1', env)).client, (await platform.startApi('cluster-api-2', env)).client];
     await platform.startWorker('cluster-worker', env);
     redis = createRedisClient({ REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodes }) as Cluster;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
-    await redis?.quit();
-    await platform?.close();
-    await cluster?.stop();
+    try {
+      await redis?.quit();
+      await platform?.close();
+    } finally {
+      await cluster?.stop(); // whatever failed, no node outlives the test
+    }
   });
 
   /** Every key of the cluster that matches `pattern`, read from each primary (SCAN sees one node). */
