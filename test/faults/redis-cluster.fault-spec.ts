@@ -72,7 +72,9 @@ describe('scale-out: two APIs and a worker on a 3-node Redis Cluster', () => {
 
     const account = await keysOf(`${platform.prefix}:password-attempts:{account:${body.email}}:*`);
     const address = await keysOf(`${platform.prefix}:password-attempts:{address:*`);
-    expect(account.sort()).toEqual([`{account:${body.email}}:attempts`, `{account:${body.email}}:blocked`].map((k) => `${platform.prefix}:password-attempts:${k}`));
+    expect(account.sort()).toEqual(
+      [`{account:${body.email}}:attempts`, `{account:${body.email}}:blocked`].map((k) => `${platform.prefix}:password-attempts:${k}`),
+    );
     expect(address.length).toBeGreaterThan(0);
     expect((await slotsOf(account)).size).toBe(1);
     expect([...(await slotsOf(address))]).not.toContain([...(await slotsOf(account))][0]);

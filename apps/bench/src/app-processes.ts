@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { waitForHealth } from './http';
 
 /** How many API and worker processes a benchmark runs: `BENCH_APIS` (default 1) and `BENCH_WORKERS` (default `workers`). */
@@ -21,16 +22,17 @@ export interface Fleet {
 }
 
 /**
- * Starts `apis` built APIs (`dist/apps/api/main.js`) on `port`, `port + 100`, … and `workers` built workers with
- * `env`, and waits until every API answers its health check. `BENCH_PROFILE` adds a CPU profile per process.
+ * Starts `apis` built APIs (`dist/apps/api/main.js`), each on a free loopback port (other benchmarks may run on
+ * this machine), and `workers` built workers with `env`, and waits until every API answers its health check.
+ * `BENCH_PROFILE` adds a CPU profile per process.
  */
-export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; workers: number; port: number }): Promise<Fleet> {
+export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; workers: number }): Promise<Fleet> {
   const children: ChildProcess[] = [];
   const start = (app: 'api' | 'worker', extra: NodeJS.ProcessEnv = {}) => {
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
     children.push(spawn(process.execPath, [...profile, `dist/apps/${app}/main.js`], { env: { ...env, ...extra }, stdio: ['ignore', 'inherit', 'inherit'] }));
   };
-  const ports = Array.from({ length: size.apis }, (_, i) => size.port + 100 * i);
+  const ports = await freePorts(size.apis);
   for (const port of ports) start('api', { PORT: String(port) });
   for (let i = 0; i < size.workers; i++) start('worker');
   const stop = async () => {
@@ -38,7 +40,8 @@ export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; w
     await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))));
   };
   try {
-    await Promise.all(ports.map((port) => waitForHealth(`http://127.0.0.1:${port}/health`)));
+    // Several processes starting at once on a loaded machine: up to two minutes.
+    await Promise.all(ports.map((port) => waitForHealth(`http://127.0.0.1:${port}/health`, 600)));
   } catch (error) {
     await stop();
     throw error;
@@ -50,4 +53,13 @@ export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; w
 export function describeFleet(fleet: Fleet): string {
   const redis = process.env.REDIS_CLUSTER_NODES ? `a ${process.env.REDIS_CLUSTER_NODES.split(',').length}-node Redis Cluster` : 'one Redis';
   return `${fleet.apis.length} API process(es), ${fleet.workers} worker process(es), ${redis}`;
+}
+
+/** `count` distinct ports the kernel gives out on loopback (held together, then released). */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }

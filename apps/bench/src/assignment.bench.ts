@@ -67,7 +67,7 @@ export async function benchAssignment(): Promise<void> {
     let fleet: Fleet | null = null;
     const workers = new SectorWorkers(config, assignment, app.get(CategoriesService), app.get(SectorQueues));
     if (processes > 0) {
-      fleet = await startFleet({ ...process.env, WORKER_SECTORS: codes.join(',') }, { apis: 0, workers: processes, port: 0 });
+      fleet = await startFleet({ ...process.env, WORKER_SECTORS: codes.join(',') }, { apis: 0, workers: processes });
     } else {
       workers.serve(codes);
     }

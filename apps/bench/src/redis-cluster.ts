@@ -34,8 +34,16 @@ export class RedisCluster {
     const servers = ports.map((port) =>
       spawn(
         'redis-server',
-        ['--cluster-enabled', 'yes', '--port', String(port), '--bind', '127.0.0.1', '--cluster-config-file', join(dir, `nodes-${port}.conf`)]
-          .concat(['--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no']),
+        ['--cluster-enabled', 'yes', '--port', String(port), '--bind', '127.0.0.1', '--cluster-config-file', join(dir, `nodes-${port}.conf`)].concat([
+          '--dir',
+          dir,
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--daemonize',
+          'no',
+        ]),
         { stdio: 'ignore' },
       ),
     );

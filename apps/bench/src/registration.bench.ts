@@ -14,7 +14,6 @@ import { burst, burstOf, printResults } from './load';
  */
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
-const API_PORT = 3190;
 const CEILING_PORT = 3191;
 
 export async function benchRegistration(): Promise<void> {
@@ -31,7 +30,7 @@ export async function benchRegistration(): Promise<void> {
       LOG_LEVEL: 'warn',
     };
     // BENCH_APIS API processes (the load round-robins over their ports) and BENCH_WORKERS workers.
-    fleet = await startFleet(env, { ...fleetSize(), port: API_PORT });
+    fleet = await startFleet(env, fleetSize());
     const apis = fleet.apis.map((url) => `${url}/api`);
 
     const jwt = new JwtService({ secret: base.JWT_SECRET });

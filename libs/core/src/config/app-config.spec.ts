@@ -30,6 +30,7 @@ describe('loadConfig', () => {
     ['TRUSTED_PROXIES', '10.0.0.0/33', /TRUSTED_PROXIES must be IP addresses or CIDR blocks/],
     ['REDIS_CLUSTER_NODES', '127.0.0.1', /REDIS_CLUSTER_NODES must be host:port items/],
     ['REDIS_CLUSTER_NODES', '127.0.0.1:7301, 127.0.0.1:7302', /REDIS_CLUSTER_NODES must be host:port items/],
+    ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE must not be less than 1/],
     ['EMAIL_ROUTE_LIMIT_PER_HOUR', 'many', /EMAIL_ROUTE_LIMIT_PER_HOUR must be an integer/],
   ])('refuses a wrong %s, naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

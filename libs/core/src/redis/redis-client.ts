@@ -27,6 +27,8 @@ export function createRedisClient(place: RedisPlace, options: RedisOptions = {})
   return new Cluster(nodes, {
     redisOptions: perNode,
     lazyConnect,
+    // ioredis gives a node 1 s to answer CLUSTER SLOTS, which a loaded machine's start-up can miss.
+    slotsRefreshTimeout: 5000,
     ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
     ...(retryStrategy ? { clusterRetryStrategy: (times: number) => retryStrategy(times) ?? null } : {}),
   });
