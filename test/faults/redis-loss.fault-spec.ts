@@ -131,7 +131,10 @@ describe('fault: Redis restarted empty', () => {
     const before = { inTest: await entryStatuses(inTest.id), open: await entryStatuses(open.id), categories: await categoryStatuses(open.id) };
     await redis!.restart();
     await platform.startWorker('redis-loss-worker-started-after');
-    const calendar = new Queue(QueueName.EditionCalendar, { connection: { url: redis!.url }, prefix: queueKeyPrefix(platform.prefix, QueueName.EditionCalendar) });
+    const calendar = new Queue(QueueName.EditionCalendar, {
+      connection: { url: redis!.url },
+      prefix: queueKeyPrefix(platform.prefix, QueueName.EditionCalendar),
+    });
     const tasks = new Queue(QueueName.Tasks, { connection: { url: redis!.url }, prefix: queueKeyPrefix(platform.prefix, QueueName.Tasks) });
     try {
       const [inTestEdition, openEdition] = await Promise.all(

@@ -10,8 +10,8 @@ export type SectorWorker<R = unknown> = Worker<SectorJobs['assign-tasks'], R, 'a
 
 /**
  * The sector queues (`assignment.<code>`), made on demand on the connection every queue of the platform shares
- * (BullMQ's root options), each with its own tagged prefix, with the family's retry policy. Whoever shows the queues (the
- * dashboard) hears of each one as it is made.
+ * (BullMQ's root options), each with its own tagged prefix (`queueKeyPrefix`) and the family's retry policy.
+ * Whoever shows the queues (the dashboard) hears of each one as it is made.
  */
 @Injectable()
 export class SectorQueues implements OnModuleDestroy {
