@@ -37,7 +37,15 @@ export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; w
   for (let i = 0; i < size.workers; i++) start('worker');
   const stop = async () => {
     for (const child of children) child.kill('SIGTERM');
+    // A process still closing after 15 s is killed, and said so (on the cluster a worker's close has hung).
+    const timer = setTimeout(() => {
+      for (const child of children.filter((c) => c.exitCode === null && c.signalCode === null)) {
+        console.log(`process ${child.pid} still running 15 s after SIGTERM: SIGKILL`);
+        child.kill('SIGKILL');
+      }
+    }, 15_000);
     await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))));
+    clearTimeout(timer);
   };
   try {
     // Several processes starting at once on a loaded machine: up to two minutes.
