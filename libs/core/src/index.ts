@@ -31,6 +31,7 @@ export * from './queues/sector-queues';
 export * from './queues/queue-connection';
 export * from './http/install-input-guard';
 export * from './http/declared-shape';
+export * from './http/declared-shape-document';
 export * from './validation/decimal';
 export * from './fault-point';
 export * from './http/unavailable';
