@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { JobId, QueueName } from '@app/core';
+import { JobId, QueueName, queueKeyPrefix } from '@app/core';
 import { waitFor, type ApiClient } from '@app/simulation';
 import type { AppProcess } from './support/app-process';
 import { FaultPlatform } from './support/fault-platform';
@@ -131,8 +131,11 @@ describe('fault: Redis restarted empty', () => {
     const before = { inTest: await entryStatuses(inTest.id), open: await entryStatuses(open.id), categories: await categoryStatuses(open.id) };
     await redis!.restart();
     await platform.startWorker('redis-loss-worker-started-after');
-    const calendar = new Queue(QueueName.EditionCalendar, { connection: { url: redis!.url }, prefix: platform.prefix });
-    const tasks = new Queue(QueueName.Tasks, { connection: { url: redis!.url }, prefix: platform.prefix });
+    const calendar = new Queue(QueueName.EditionCalendar, {
+      connection: { url: redis!.url },
+      prefix: queueKeyPrefix(platform.prefix, QueueName.EditionCalendar),
+    });
+    const tasks = new Queue(QueueName.Tasks, { connection: { url: redis!.url }, prefix: queueKeyPrefix(platform.prefix, QueueName.Tasks) });
     try {
       const [inTestEdition, openEdition] = await Promise.all(
         [inTest.id, open.id].map(async (id) => (await platform.db.query(`SELECT * FROM edition WHERE id = $1`, [id]))[0]),

@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { createRedisClient, deleteKeys } from '../../libs/core/src/redis/redis-client';
 import { ADMIN_DATABASE_URL } from './test-environment';
 
 /** Drops this run's database and deletes its Redis keys. */
@@ -11,8 +11,7 @@ export default async function globalTeardown(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS palmares_test_${runId} WITH (FORCE)`);
   await admin.end();
 
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const stream = redis.scanStream({ match: `palmares-test-${runId}*`, count: 1000 });
-  for await (const keys of stream as AsyncIterable<string[]>) if (keys.length) await redis.del(...keys);
+  const redis = createRedisClient({ REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES ?? '' });
+  await deleteKeys(redis, `palmares-test-${runId}*`);
   await redis.quit();
 }

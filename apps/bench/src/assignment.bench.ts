@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
 import { Role } from '@app/accounts';
 import { CategoriesService, EditionStatus } from '@app/contest';
-import { AppConfig, CoreModule, queueJobOptions, SectorQueues, sectorQueueName } from '@app/core';
+import { AppConfig, CoreModule, createQueueConnection, queueJobOptions, queueKeyPrefix, SectorQueues, sectorQueueName, type QueueConnection } from '@app/core';
 import { EntryStatus, RegistrationModule } from '@app/registration';
 import { ASSIGN_BATCH, ShoppersModule, TaskAssignment, TaskGeneration, TaskStatus } from '@app/shoppers';
 import { waitFor } from '@app/simulation';
 import { SectorWorkers } from '../../worker/src/shoppers/sector-workers';
+import { startFleet, describeFleet, type Fleet } from './app-processes';
 import { openBenchEnvironment } from './bench-environment';
 
 /**
@@ -50,10 +50,11 @@ export async function benchAssignment(): Promise<void> {
     WORKER_SECTORS: '',
   });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
-  const connection = { url: base.REDIS_URL, maxRetriesPerRequest: null };
+  // The bench's own queues go through the same connection maker as the apps' (one Redis or the run's cluster).
+  const shared = createQueueConnection(base);
   // BENCH_PROCESSES=n: n built worker processes (dist/apps/worker/main.js) instead of in-process workers.
   const processes = Number(process.env.BENCH_PROCESSES ?? 0);
-  const children: ChildProcess[] = [];
+  let fleet: Fleet | null = null;
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   let workers: SectorWorkers | null = null;
   try {
@@ -67,17 +68,12 @@ export async function benchAssignment(): Promise<void> {
     const config = app.get(AppConfig);
 
     // Held back while the workers start and generation queues the season: the clock measures assignment only.
-    const queues = codes.map((code) => new Queue(sectorQueueName(code), { connection, prefix: queuePrefix }));
+    const queues = codes.map(
+      (code) => new Queue(sectorQueueName(code), { connection: shared.connection, prefix: queueKeyPrefix(queuePrefix, sectorQueueName(code)) }),
+    );
     await Promise.all(queues.map((q) => q.pause()));
     if (processes > 0) {
-      for (let i = 0; i < processes; i++) {
-        children.push(
-          spawn(process.execPath, ['dist/apps/worker/main.js'], {
-            env: { ...process.env, WORKER_SECTORS: codes.join(',') },
-            stdio: ['ignore', 'ignore', 'inherit'],
-          }),
-        );
-      }
+      fleet = await startFleet({ ...process.env, WORKER_SECTORS: codes.join(',') }, { apis: 0, workers: processes });
     } else {
       workers = new SectorWorkers(config, app.get(TaskAssignment), app.get(CategoriesService), app.get(SectorQueues));
       workers.serve(codes);
@@ -103,19 +99,19 @@ export async function benchAssignment(): Promise<void> {
     }
     const assignmentMs = Date.now() - t;
     await workers?.close();
-    await stopChildren(children);
+    await fleet?.stop();
     const retries = await failedAttempts(queues);
     await Promise.all(queues.map((q) => q.close()));
     const check = await checkRules(pool);
 
     const bareMs = await bareAssignment(pool);
-    const noopMs = await perTaskNoop(pool, codes, { connection, prefix: `${queuePrefix}-noop`, concurrency: base.ASSIGNMENT_CONCURRENCY });
+    const noopMs = await perTaskNoop(pool, codes, shared, `${queuePrefix}-noop`, base.ASSIGNMENT_CONCURRENCY);
 
     const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
     const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log('');
     console.log(
-      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${config.ASSIGNMENT_CONCURRENCY} per sector queue, ${processes > 0 ? `${processes} worker process(es)` : 'in-process workers'}`,
+      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${config.ASSIGNMENT_CONCURRENCY} per sector queue, ${fleet ? describeFleet(fleet) : 'in-process workers'}`,
     );
     console.log(`generation (insert + enqueue): ${secs(generationMs)}, ${rate(created, generationMs)} tasks/s`);
     console.log(`failed attempts retried by BullMQ: ${retries.count}${retries.reasons.length > 0 ? ` (${retries.reasons.join('; ')})` : ''}`);
@@ -134,8 +130,9 @@ export async function benchAssignment(): Promise<void> {
     console.log(`peak RSS (bench process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     await workers?.close();
-    await stopChildren(children);
+    await fleet?.stop();
     await app?.close();
+    await shared.close();
     await pool.end();
     await environment.close();
   }
@@ -143,11 +140,6 @@ export async function benchAssignment(): Promise<void> {
 
 const countPending = async (pool: Pool) =>
   (await pool.query(`SELECT count(*)::int AS n FROM task WHERE status = $1`, [TaskStatus.Pending])).rows[0].n as number;
-
-async function stopChildren(children: ChildProcess[]): Promise<void> {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
-}
 
 /** How many job attempts failed (each retried with back-off, which stretches the tail), and their distinct reasons. */
 async function failedAttempts(queues: Queue[]): Promise<{ count: number; reasons: string[] }> {
@@ -205,15 +197,12 @@ async function bareAssignment(pool: Pool): Promise<number> {
  * Ceiling (b): one `assign-tasks` job per task (queued untimed, under another prefix) through a processor that
  * does nothing, with the sector workers' concurrency on the same 40 queues.
  */
-async function perTaskNoop(
-  pool: Pool,
-  codes: string[],
-  options: { connection: { url: string; maxRetriesPerRequest: null }; prefix: string; concurrency: number },
-): Promise<number> {
+async function perTaskNoop(pool: Pool, codes: string[], shared: QueueConnection, environment: string, concurrency: number): Promise<number> {
+  const options = (code: string) => ({ connection: shared.connection, prefix: queueKeyPrefix(environment, sectorQueueName(code)) });
   const { rows } = await pool.query(`SELECT t.id, c.code FROM task t JOIN category c ON c.id = t.category_id ORDER BY t.id`);
   const byCode = new Map<string, string[]>();
   for (const r of rows) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r.id);
-  const queues = codes.map((code) => new Queue(sectorQueueName(code), { connection: options.connection, prefix: options.prefix }));
+  const queues = codes.map((code) => new Queue(sectorQueueName(code), options(code)));
   await Promise.all(
     codes.map(async (code, i) => {
       const ids = byCode.get(code) ?? [];
@@ -226,7 +215,7 @@ async function perTaskNoop(
   );
   let done = 0;
   const t = Date.now();
-  const workers = codes.map((code) => new Worker(sectorQueueName(code), async () => void done++, options));
+  const workers = codes.map((code) => new Worker(sectorQueueName(code), async () => void done++, { ...options(code), concurrency }));
   while (done < rows.length) await new Promise((r) => setTimeout(r, 20));
   const ms = Date.now() - t;
   await Promise.all([...workers.map((w) => w.close()), ...queues.map((q) => q.close())]);

@@ -1,10 +1,13 @@
-import { Redis } from 'ioredis';
 import { Pool, type PoolClient } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { loadConfig, typeOrmOptions, type AppConfig } from '@app/core';
+import { createRedisClient, deleteKeys, loadConfig, typeOrmOptions, type AppConfig } from '@app/core';
+import { RedisCluster } from './redis-cluster';
 
-/** A throw-away place for one benchmark run: its own database (migrated), queue prefix and SMTP sink. */
+/**
+ * A throw-away place for one benchmark run: its own database (migrated), queue prefix and SMTP sink, and with
+ * `BENCH_REDIS=cluster` a 3-node Redis Cluster of its own on loopback (REDIS_CLUSTER_NODES for the run).
+ */
 export interface BenchEnvironment {
   base: AppConfig;
   databaseUrl: string;
@@ -12,18 +15,22 @@ export interface BenchEnvironment {
   smtpUrl: string;
   /** What the SMTP sink received: messages per Message-ID (a message without one counts under ''). */
   received: Map<string, number>;
-  /** Drops the database (unless BENCH_KEEP is set), deletes the run's Redis keys and stops the SMTP sink. */
+  /** Drops the database (unless BENCH_KEEP is set), deletes the run's Redis keys (or stops its cluster) and stops the SMTP sink. */
   close(): Promise<void>;
 }
 
 export async function openBenchEnvironment(): Promise<BenchEnvironment> {
+  const cluster = await startBenchRedis();
   const base = loadConfig();
   const runId = `bench_${Date.now()}`;
   const database = `palmares_${runId}`;
   const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: `/${database}` }).toString();
   const queuePrefix = `palmares-${runId}`;
   const admin = new Pool({ connectionString: Object.assign(new URL(base.DATABASE_URL), { pathname: '/postgres' }).toString(), max: 1 });
-  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.query(`CREATE DATABASE ${database}`).catch(async (error: unknown) => {
+    await Promise.all([admin.end(), cluster?.stop()]);
+    throw error;
+  });
   const received = new Map<string, number>();
   const smtp = new SMTPServer({
     authOptional: true,
@@ -51,10 +58,10 @@ export async function openBenchEnvironment(): Promise<BenchEnvironment> {
     if (process.env.BENCH_KEEP) console.log(`kept database ${database} (BENCH_KEEP)`);
     else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
-    const redis = new Redis(base.REDIS_URL);
-    const keys = await redis.keys(`${queuePrefix}*`);
-    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+    const redis = createRedisClient(base);
+    await deleteKeys(redis, `${queuePrefix}*`);
     await redis.quit();
+    await cluster?.stop();
     smtp.close();
   };
   try {
@@ -67,6 +74,17 @@ export async function openBenchEnvironment(): Promise<BenchEnvironment> {
     throw error;
   }
   return { base, databaseUrl, queuePrefix, smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`, received, close };
+}
+
+/** `BENCH_REDIS=cluster`: a Redis Cluster for this run, named to every process through REDIS_CLUSTER_NODES. */
+async function startBenchRedis(): Promise<RedisCluster | null> {
+  const kind = process.env.BENCH_REDIS ?? 'single';
+  if (kind === 'single') return null;
+  if (kind !== 'cluster') throw new Error(`BENCH_REDIS must be single or cluster, not ${kind}`);
+  const cluster = await RedisCluster.start();
+  process.env.REDIS_CLUSTER_NODES = cluster.nodes;
+  console.log(`Redis Cluster of ${cluster.ports.length} primaries at ${cluster.nodes}`);
+  return cluster;
 }
 
 /** Runs `work` in one transaction on a client of `pool`: committed when it returns, rolled back when it throws. */

@@ -10,8 +10,9 @@ export async function post(url: string, token: string, body: unknown) {
   return json as { id: string };
 }
 
-export async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+/** Waits until `url` answers 2xx, polling every 200 ms, `attempts` times at most. */
+export async function waitForHealth(url: string, attempts = 100): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
     const ok = await fetch(url)
       .then((r) => r.ok)
       .catch(() => false);

@@ -1,9 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
+import { describeFleet, fleetSize, startFleet, type Fleet } from './app-processes';
 import { inTransaction, openBenchEnvironment } from './bench-environment';
 import { startCeilingServer } from './ceiling-server';
-import { post, waitForHealth } from './http';
+import { post } from './http';
 import { burst, burstOf, printResults } from './load';
 
 /**
@@ -14,31 +14,24 @@ import { burst, burstOf, printResults } from './load';
  */
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
-const API_PORT = 3190;
 const CEILING_PORT = 3191;
 
 export async function benchRegistration(): Promise<void> {
   const environment = await openBenchEnvironment();
   const { base, databaseUrl, queuePrefix } = environment;
-  const children: ChildProcess[] = [];
+  let fleet: Fleet | null = null;
   const pool = new Pool({ connectionString: databaseUrl, max: 20 });
   try {
     const env = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       QUEUE_PREFIX: queuePrefix,
-      PORT: String(API_PORT),
       SMTP_URL: environment.smtpUrl,
       LOG_LEVEL: 'warn',
     };
-    for (const app of process.env.BENCH_APPS?.split(',') ?? ['api', 'worker']) {
-      const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), `dist/apps/${app}/main.js`], {
-        env,
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      children.push(child);
-    }
-    await waitForHealth(`http://127.0.0.1:${API_PORT}/health`);
+    // BENCH_APIS API processes (the load round-robins over their ports) and BENCH_WORKERS workers.
+    fleet = await startFleet(env, fleetSize());
+    const apis = fleet.apis.map((url) => `${url}/api`);
 
     const jwt = new JwtService({ secret: base.JWT_SECRET });
     const [juryUser] = (
@@ -47,7 +40,7 @@ export async function benchRegistration(): Promise<void> {
       )
     ).rows;
     const jury = jwt.sign({ sub: juryUser.id, typ: 'access', role: 'JURY', cid: null }, { expiresIn: 3600 });
-    const api = `http://127.0.0.1:${API_PORT}/api`;
+    const api = apis[0];
     const edition = await post(`${api}/editions`, jury, {
       year: 2027,
       name: 'Élu Service Client 2027 (bench)',
@@ -94,9 +87,9 @@ export async function benchRegistration(): Promise<void> {
     }
     const body = (categoryId: string) => ({ categoryId, contactPoints: { PHONE: ['+33 1 23 45 67 89'], EMAIL: ['service@example.fr'] } });
 
-    console.log(`Registering ${COMPANIES} entries with ${CONCURRENCY} concurrent clients…`);
+    console.log(`Registering ${COMPANIES} entries with ${CONCURRENCY} concurrent clients over ${describeFleet(fleet)}…`);
     const platform = await burst('POST /api/entries (platform)', COMPANIES, CONCURRENCY, (i) => ({
-      url: `${api}/entries`,
+      url: `${apis[i % apis.length]}/entries`,
       body: body(category.id),
       token: companies[i].token,
     }));
@@ -147,8 +140,7 @@ export async function benchRegistration(): Promise<void> {
     ).rows[0];
     console.log(`platform invoices: ${invoices.n}, highest number ${invoices.max}`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    await fleet?.stop();
     await pool.end();
     await environment.close();
   }

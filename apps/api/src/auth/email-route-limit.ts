@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppConfig, InjectRedis } from '@app/core';
+import { AppConfig, InjectRedis, type RedisClient } from '@app/core';
 
 const SENDS_EMAIL = 'palmares:sends-email';
 
@@ -20,7 +19,7 @@ export class EmailRouteLimitGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @InjectRedis() redis: Redis,
+    @InjectRedis() redis: RedisClient,
     config: AppConfig,
   ) {
     this.limiter = new RateLimiterRedis({

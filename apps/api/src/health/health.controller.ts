@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Redis } from 'ioredis';
-import { InjectRedis } from '@app/core';
+import { InjectRedis, type RedisClient } from '@app/core';
 import { Public } from '../auth/decorators';
 import { ApiErrors } from '../http/api-errors';
 import { HealthResponse } from './health.response';
@@ -21,7 +20,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indicators: HealthIndicatorService,
     private readonly drain: ShutdownDrain,
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
   ) {}
 
   /** 200 when Postgres and Redis answer; 503 whose message names the one that does not (or says the API is stopping). */

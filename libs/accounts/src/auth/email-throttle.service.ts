@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
-import { AppConfig, InjectRedis, ThrottledError } from '@app/core';
+import { AppConfig, InjectRedis, ThrottledError, type RedisClient } from '@app/core';
 
 /** At most 5 e-mails of one kind (reset, invitation) to one address per hour, so the routes cannot be used to flood an inbox. */
 export const EMAILS_PER_ADDRESS_PER_HOUR = 5;
@@ -11,7 +10,7 @@ export const EMAILS_PER_ADDRESS_PER_HOUR = 5;
 export class EmailThrottle {
   private readonly limiter: RateLimiterRedis;
 
-  constructor(@InjectRedis() redis: Redis, config: AppConfig) {
+  constructor(@InjectRedis() redis: RedisClient, config: AppConfig) {
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
       points: EMAILS_PER_ADDRESS_PER_HOUR,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { AppConfig, InjectRedis, ThrottledError } from '@app/core';
+import { AppConfig, InjectRedis, ThrottledError, type RedisClient } from '@app/core';
 
 /** Ten wrong passwords for one account, or a hundred from one address, block that account or address for 15 minutes. */
 const WINDOW_MS = 15 * 60 * 1000;
@@ -58,7 +57,7 @@ export class PasswordThrottle {
   private readonly prefix: string;
 
   constructor(
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     config: AppConfig,
   ) {
     this.prefix = `${config.QUEUE_PREFIX}:password-attempts`;

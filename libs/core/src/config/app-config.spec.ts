@@ -1,3 +1,4 @@
+import { clusterNodes } from '../redis/redis-client';
 import { ConfigError, loadConfig, STANDIN_WEBHOOK_SECRET, trustedProxies } from './app-config';
 
 describe('loadConfig', () => {
@@ -27,6 +28,9 @@ describe('loadConfig', () => {
     ['PAYMENT_PROVIDER', 'paypal', /PAYMENT_PROVIDER must be stripe or standin/],
     ['TRUSTED_PROXIES', '10.0.0.1,proxy.example', /TRUSTED_PROXIES must be IP addresses or CIDR blocks/],
     ['TRUSTED_PROXIES', '10.0.0.0/33', /TRUSTED_PROXIES must be IP addresses or CIDR blocks/],
+    ['REDIS_CLUSTER_NODES', '127.0.0.1', /REDIS_CLUSTER_NODES must be host:port items/],
+    ['REDIS_CLUSTER_NODES', '127.0.0.1:7301, 127.0.0.1:7302', /REDIS_CLUSTER_NODES must be host:port items/],
+    ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE must not be less than 1/],
     ['EMAIL_ROUTE_LIMIT_PER_HOUR', 'many', /EMAIL_ROUTE_LIMIT_PER_HOUR must be an integer/],
   ])('refuses a wrong %s, naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
@@ -49,6 +53,16 @@ describe('loadConfig', () => {
     expect(run).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
     expect(run).toThrow(/REDIS_URL: is required/);
     expect(run).not.toThrow(/DATABASE_URL/);
+  });
+
+  it('takes a Redis Cluster’s nodes in place of REDIS_URL, also in production', () => {
+    expect(clusterNodes(loadConfig({}))).toBeNull();
+    expect(clusterNodes(loadConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7301,redis-2.internal:6379' }))).toEqual([
+      { host: '127.0.0.1', port: 7301 },
+      { host: 'redis-2.internal', port: 6379 },
+    ]);
+    const run = () => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/palmares', REDIS_CLUSTER_NODES: '10.0.0.1:6379' });
+    expect(run).not.toThrow(/REDIS_URL/);
   });
 
   describe('payment provider', () => {

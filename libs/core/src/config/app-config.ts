@@ -26,8 +26,24 @@ export class AppConfig {
   @Min(100)
   DATABASE_STATEMENT_TIMEOUT_MS = 15000;
 
+  /** Connections of this process's database pool; every API and worker has its own, so their sum must stay under Postgres's max_connections. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer' })
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /**
+   * A Redis Cluster instead of one Redis: some of its nodes as `host:port` separated by commas (the client finds
+   * the others). When set, REDIS_URL is not used.
+   */
+  @Matches(/^([^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*)?$/, {
+    message: 'REDIS_CLUSTER_NODES must be host:port items separated by commas, e.g. 10.0.0.1:6379,10.0.0.2:6379',
+  })
+  REDIS_CLUSTER_NODES = '';
 
   @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
@@ -183,7 +199,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (config.NODE_ENV === 'production') {
-    const missing = REQUIRED_IN_PRODUCTION.filter((name) => present[name] === undefined);
+    // A Redis Cluster's nodes name the Redis as well as REDIS_URL does.
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => present[name] === undefined && !(name === 'REDIS_URL' && present.REDIS_CLUSTER_NODES));
     const wrong = [
       ...missing.map((m) => `  - ${m}: is required when NODE_ENV=production`),
       ...(config.PAYMENT_PROVIDER === 'standin' ? ['  - PAYMENT_PROVIDER: standin takes no real payment and is refused when NODE_ENV=production'] : []),

@@ -12,7 +12,7 @@ import { databaseTimeouts, typeOrmOptions } from './typeorm-options';
         const options = typeOrmOptions(config.DATABASE_URL);
         return {
           ...options,
-          extra: { ...options.extra, ...databaseTimeouts(config) },
+          extra: { ...options.extra, ...databaseTimeouts(config), max: config.DATABASE_POOL_SIZE },
           autoLoadEntities: true,
           migrationsRun: config.MIGRATIONS_RUN,
           // The preflight check has already said what is wrong; do not loop with stack traces.

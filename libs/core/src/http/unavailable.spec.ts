@@ -23,6 +23,12 @@ describe('unavailableDependency', () => {
     ).toBe('redis');
   });
 
+  it('names Redis for what an ioredis Cluster says when its nodes are gone', () => {
+    expect(unavailableDependency(new Error("Cluster isn't ready and enableOfflineQueue options is false"))).toBe('redis');
+    expect(unavailableDependency(new Error('None of startup nodes is available'))).toBe('redis');
+    expect(unavailableDependency(new Error('CLUSTERDOWN The cluster is down'))).toBe('redis');
+  });
+
   it('leaves every other error alone (a broken rule, a unique violation, a bug)', () => {
     expect(unavailableDependency(withCode('duplicate key value violates unique constraint', '23505'))).toBeNull();
     expect(unavailableDependency(new TypeError('cannot read properties of undefined'))).toBeNull();

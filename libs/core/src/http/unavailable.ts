@@ -11,8 +11,9 @@ const DATABASE_DOWN_CODES = /^(08...|57P0[123]|53300|57014)$/;
 const DATABASE_DOWN_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|^timeout expired$|Query read timeout|Client has encountered a connection error/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
-/** What ioredis says when a command cannot reach Redis (no offline queue, retries used up, connection closed). */
-const REDIS_DOWN_MESSAGES = /Stream isn't writeable|Reached the max retries per request|Connection is closed|Command timed out/;
+/** What ioredis says when a command cannot reach Redis (no offline queue, retries used up, connection closed, a cluster without its nodes). */
+const REDIS_DOWN_MESSAGES =
+  /Stream isn't writeable|Reached the max retries per request|Connection is closed|Command timed out|Cluster isn't ready|None of startup nodes is available|Failed to refresh slots cache|CLUSTERDOWN/;
 
 /**
  * Which dependency an error says is down, or null for any other error. Redis is recognised by ioredis's own

@@ -2,15 +2,16 @@ import { getSharedConfigToken, type BullRootModuleOptions } from '@nestjs/bullmq
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, Worker, type Processor, type WorkerOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { queueKeyPrefix } from './queue-connection';
 import { queueJobOptions, sectorQueueName, type JobQueue, type SectorJobs, type SectorQueueName } from './queues';
 
 export type SectorProcessor<R> = Processor<SectorJobs['assign-tasks'], R, 'assign-tasks'>;
 export type SectorWorker<R = unknown> = Worker<SectorJobs['assign-tasks'], R, 'assign-tasks'>;
 
 /**
- * The sector queues (`assignment.<code>`), made on demand on the connection and prefix every queue of the
- * platform shares (BullMQ's root options), with the family's retry policy. Whoever shows the queues (the
- * dashboard) hears of each one as it is made.
+ * The sector queues (`assignment.<code>`), made on demand on the connection every queue of the platform shares
+ * (BullMQ's root options), each with its own tagged prefix (`queueKeyPrefix`) and the family's retry policy.
+ * Whoever shows the queues (the dashboard) hears of each one as it is made.
  */
 @Injectable()
 export class SectorQueues implements OnModuleDestroy {
@@ -36,7 +37,7 @@ export class SectorQueues implements OnModuleDestroy {
       const name = sectorQueueName(code);
       queue = new Queue(name, {
         connection: this.shared.connection,
-        prefix: this.shared.prefix,
+        prefix: queueKeyPrefix(this.shared.prefix!, name),
         defaultJobOptions: queueJobOptions(name, this.config.QUEUE_BACKOFF_MS),
       });
       this.queues.set(code, queue);
@@ -47,7 +48,8 @@ export class SectorQueues implements OnModuleDestroy {
 
   /** A consumer of a sector's queue; its owner closes it. */
   workerFor<R>(code: string, processor: SectorProcessor<R>, options: Pick<WorkerOptions, 'concurrency'>): SectorWorker<R> {
-    return new Worker(sectorQueueName(code), processor, { ...options, connection: this.shared.connection, prefix: this.shared.prefix });
+    const name = sectorQueueName(code);
+    return new Worker(name, processor, { ...options, connection: this.shared.connection, prefix: queueKeyPrefix(this.shared.prefix!, name) });
   }
 
   /** Calls `listener` with every sector queue made so far and with each one made from now on. */
