@@ -8,6 +8,7 @@ export * from './entities/invoice.entity';
 export * from './entities/payment-flag.entity';
 export * from './entities/payment.entity';
 export * from './invoice-attachment';
+export * from './invoice-draft';
 export * from './invoice-pdf.service';
 export * from './payments.service';
 export * from './seller';
