@@ -18,6 +18,6 @@ import './templates';
 @Module({
   imports: [TypeOrmModule.forFeature(BILLING_ENTITIES), NotificationsModule, ContestModule, RegistrationModule],
   providers: [BillingService, PaymentsService, InvoicePdfService, CardPayments, StandinCheckout, InvoicesRepository, InvoiceQueue, EntryFees],
-  exports: [BillingService, PaymentsService, InvoicePdfService, StandinCheckout, EntryFees],
+  exports: [BillingService, PaymentsService, InvoicePdfService, StandinCheckout, EntryFees, InvoiceQueue],
 })
 export class BillingModule {}

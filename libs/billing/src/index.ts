@@ -10,6 +10,7 @@ export * from './entities/payment.entity';
 export * from './invoice-attachment';
 export * from './invoice-draft';
 export * from './invoice-pdf.service';
+export * from './invoice-queue';
 export * from './payments.service';
 export * from './seller';
 export * from './vat';
