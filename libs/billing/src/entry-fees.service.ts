@@ -78,8 +78,9 @@ export class EntryFees {
         invoices.flatMap((i) => (i.entryId ? [i.entryId] : [])),
       );
       const recipients = await companyRecipients(uow.tx, [...new Set(invoices.map((i) => i.companyId))]);
-      await this.notifications.outbox(uow).notify(
-        ...invoices.flatMap((invoice) => {
+      const written = await this.notifications.write(
+        uow.tx,
+        invoices.flatMap((invoice) => {
           const entry = invoice.entryId ? entries.get(invoice.entryId) : undefined;
           if (!entry) return [];
           return companyNotices(
@@ -99,6 +100,9 @@ export class EntryFees {
           );
         }),
       );
+      // The outbox's after-commit queueing, not awaited: the registrations waiting for their numbers need not wait
+      // for Redis (dispatch only logs a failure, and the relay queues what it missed).
+      uow.afterCommit(async () => void this.notifications.dispatch(written));
       return new Map(invoices.map((i) => [i.id, i]));
     });
   }
