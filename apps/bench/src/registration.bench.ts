@@ -14,8 +14,8 @@ import { burst, burstOf, printResults } from './load';
  */
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
-const API_PORT = 3190;
-const CEILING_PORT = 3191;
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3190);
+const CEILING_PORT = API_PORT + 1;
 
 export async function benchRegistration(): Promise<void> {
   const environment = await openBenchEnvironment();
