@@ -2,6 +2,7 @@ import { EntryFees, InvoicePurpose, InvoiceQueue } from '@app/billing';
 import { UnitsOfWork } from '@app/core';
 import { EntriesService } from '@app/registration';
 import { QueueReconciler } from '../apps/worker/src/recovery/queue-reconciler';
+import { waitFor } from '@app/simulation';
 import { TestPlatform } from './support/platform';
 import { contactPoints, createCategory, createEdition, juryToken, openEdition, quickCompanies } from './support/season';
 
@@ -56,21 +57,21 @@ describe('billing: batched invoice numbering', () => {
     });
   }
 
-  it('numbers 120 entries registered at once through two API processes 1 to 120, each once, in issue-time order, each e-mailed', async () => {
+  it('numbers 100 entries registered at once through two API processes 1 to 100, each once, in issue-time order, each e-mailed', async () => {
     const { edition, category } = await openSeason();
-    const companies = await quickCompanies(platform, 120);
+    const companies = await quickCompanies(platform, 100);
     const responses = await Promise.all(
       companies.map((c, i) => (i % 2 ? second : platform).client.post('/api/entries', { categoryId: category.id, contactPoints }, c.token)),
     );
-    expect(responses.map((r) => r.status)).toEqual(companies.map(() => 201));
+    expect(responses.filter((r) => r.status !== 201).map((r) => [r.status, r.body.message])).toEqual([]);
 
-    const expected = Array.from({ length: 120 }, (_, i) => numberOf(edition.year, i + 1));
+    const expected = Array.from({ length: 100 }, (_, i) => numberOf(edition.year, i + 1));
     expect(responses.map((r) => r.body.invoice.number as string).sort()).toEqual(expected); // gapless and unique, as answered
     const rows = await invoicesOf(edition.id);
     expect(rows.map((r) => r.number)).toEqual(expected);
     // Chronological: a later number never carries an earlier issue date.
     for (let i = 1; i < rows.length; i++) expect(rows[i].issued_at.getTime()).toBeGreaterThanOrEqual(rows[i - 1].issued_at.getTime());
-    expect(new Set(rows.map((r) => r.entry_id)).size).toBe(120);
+    expect(new Set(rows.map((r) => r.entry_id)).size).toBe(100);
     expect(await waiting(edition.id)).toBe(0);
 
     const mails: { n: number; numbers: number }[] = await platform.dataSource.query(
@@ -78,7 +79,7 @@ describe('billing: batched invoice numbering', () => {
         WHERE template = 'entry-registered' AND dedupe_key LIKE 'entry-registered:%' AND recipient = ANY($1)`,
       [companies.map((c) => c.email.toLowerCase())],
     );
-    expect(mails[0]).toEqual({ n: 120, numbers: 120 });
+    expect(mails[0]).toEqual({ n: 100, numbers: 100 });
   });
 
   it('a crash between the registration and its numbering: the reconciler numbers the invoice next in line and e-mails it', async () => {
@@ -89,8 +90,9 @@ describe('billing: batched invoice numbering', () => {
     expect(await waiting(edition.id)).toBe(1);
     expect((await platform.client.get(`/api/entries/${left.entry.id}`, crashed.token)).body.invoice).toBeNull(); // not issued yet
 
-    await platform.worker!.get(QueueReconciler).pass();
-    expect(await waiting(edition.id)).toBe(0);
+    // The worker's reconciler, on its timer or at this pass (one already under way makes this one return at once).
+    const reconciler = platform.worker!.get(QueueReconciler);
+    await waitFor(async () => (await reconciler.pass(), (await waiting(edition.id)) === 0), 30_000, 'the reconciler numbering the leftover');
     const rows = await invoicesOf(edition.id);
     expect(rows.map((r) => [r.number, r.entry_id])).toEqual([
       [numberOf(edition.year, 1), expect.any(String)],
