@@ -1,10 +1,12 @@
-import { Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { FormAlert } from '../../forms/FormAlert';
+import { NewPasswordInput } from '../../forms/NewPasswordInput';
+import { SubmitButton } from '../../forms/SubmitButton';
 import { rule } from '../../forms/fields';
 import { useApiForm } from '../../forms/useApiForm';
 import { checks } from '../../rules/checks';
@@ -33,16 +35,8 @@ function ChangePassword() {
           autoComplete="current-password"
           {...form.getInputProps('currentPassword')}
         />
-        <PasswordInput
-          label={intl.formatMessage({ id: 'field.newPassword' })}
-          description={intl.formatMessage({ id: 'check.password' })}
-          required
-          autoComplete="new-password"
-          {...form.getInputProps('newPassword')}
-        />
-        <Button type="submit" loading={submitting} w="fit-content">
-          <FormattedMessage id="account.changePassword" />
-        </Button>
+        <NewPasswordInput label="field.newPassword" {...form.getInputProps('newPassword')} />
+        <SubmitButton label="account.changePassword" submitting={submitting} w="fit-content" />
       </Stack>
     </form>
   );

@@ -1,10 +1,12 @@
-import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { FormAlert } from '../../forms/FormAlert';
+import { NewPasswordInput } from '../../forms/NewPasswordInput';
+import { SubmitButton } from '../../forms/SubmitButton';
 import { rule } from '../../forms/fields';
 import { useApiForm } from '../../forms/useApiForm';
 import { useLocale } from '../../i18n/I18nProvider';
@@ -37,16 +39,8 @@ export function JoinPage() {
               <FormattedMessage id="join.intro" />
             </Text>
             <FormAlert message={formError} />
-            <PasswordInput
-              label={intl.formatMessage({ id: 'field.password' })}
-              description={intl.formatMessage({ id: 'check.password' })}
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
-            <Button type="submit" loading={submitting}>
-              <FormattedMessage id="join.submit" />
-            </Button>
+            <NewPasswordInput {...form.getInputProps('password')} />
+            <SubmitButton label="join.submit" submitting={submitting} />
           </Stack>
         </form>
       ) : (

@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
@@ -6,6 +6,7 @@ import { unwrap } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { homeOf, safeNext } from '../../auth/roles';
 import { FormAlert } from '../../forms/FormAlert';
+import { SubmitButton } from '../../forms/SubmitButton';
 import { rule } from '../../forms/fields';
 import { useApiForm } from '../../forms/useApiForm';
 import { checks } from '../../rules/checks';
@@ -35,9 +36,7 @@ export function LoginPage() {
           <FormAlert message={formError} />
           <TextInput label={intl.formatMessage({ id: 'field.email' })} required type="email" autoComplete="username" {...form.getInputProps('email')} />
           <PasswordInput label={intl.formatMessage({ id: 'field.password' })} required autoComplete="current-password" {...form.getInputProps('password')} />
-          <Button type="submit" loading={submitting}>
-            <FormattedMessage id="login.submit" />
-          </Button>
+          <SubmitButton label="login.submit" submitting={submitting} />
           <Anchor component={Link} to="/forgot-password" size="sm">
             <FormattedMessage id="login.forgot" />
           </Anchor>

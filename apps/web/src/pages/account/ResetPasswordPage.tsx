@@ -1,10 +1,12 @@
-import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { FormAlert } from '../../forms/FormAlert';
+import { NewPasswordInput } from '../../forms/NewPasswordInput';
+import { SubmitButton } from '../../forms/SubmitButton';
 import { rule } from '../../forms/fields';
 import { useApiForm } from '../../forms/useApiForm';
 import { checks } from '../../rules/checks';
@@ -49,16 +51,8 @@ export function ResetPasswordPage() {
         <form onSubmit={onSubmit} noValidate>
           <Stack maw={420}>
             <FormAlert message={formError} />
-            <PasswordInput
-              label={intl.formatMessage({ id: 'field.newPassword' })}
-              description={intl.formatMessage({ id: 'check.password' })}
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
-            <Button type="submit" loading={submitting}>
-              <FormattedMessage id="reset.submit" />
-            </Button>
+            <NewPasswordInput label="field.newPassword" {...form.getInputProps('password')} />
+            <SubmitButton label="reset.submit" submitting={submitting} />
           </Stack>
         </form>
       )}

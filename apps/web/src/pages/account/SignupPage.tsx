@@ -1,9 +1,11 @@
-import { Anchor, Button, NativeSelect, PasswordInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, NativeSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { FormAlert } from '../../forms/FormAlert';
+import { NewPasswordInput } from '../../forms/NewPasswordInput';
+import { SubmitButton } from '../../forms/SubmitButton';
 import { rule } from '../../forms/fields';
 import { useApiForm } from '../../forms/useApiForm';
 import { useLocale } from '../../i18n/I18nProvider';
@@ -94,16 +96,8 @@ export function SignupPage() {
           />
           <TextInput label={intl.formatMessage({ id: 'signup.name' })} autoComplete="name" {...form.getInputProps('name')} />
           <TextInput label={intl.formatMessage({ id: 'field.email' })} required type="email" autoComplete="email" {...form.getInputProps('email')} />
-          <PasswordInput
-            label={intl.formatMessage({ id: 'field.password' })}
-            description={intl.formatMessage({ id: 'check.password' })}
-            required
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-          <Button type="submit" loading={submitting}>
-            <FormattedMessage id="signup.submit" />
-          </Button>
+          <NewPasswordInput {...form.getInputProps('password')} />
+          <SubmitButton label="signup.submit" submitting={submitting} />
           <Text size="sm">
             <FormattedMessage id="signup.haveAccount" />{' '}
             <Anchor component={Link} to="/login">
