@@ -143,9 +143,12 @@ export async function benchRegistration(): Promise<void> {
     );
     if (platform.errors) console.log('statuses:', platform.statuses);
     const invoices = (
-      await pool.query(`SELECT count(*)::int AS n, max(sequence) AS max FROM invoice WHERE purpose = 'ENTRY_FEE' AND number NOT LIKE '2027-db-%'`)
+      await pool.query(
+        `SELECT count(*)::int AS n, max(sequence) AS max, count(DISTINCT issued_at)::int AS batches FROM invoice WHERE purpose = 'ENTRY_FEE' AND number NOT LIKE '2027-db-%'`,
+      )
     ).rows[0];
-    console.log(`platform invoices: ${invoices.n}, highest number ${invoices.max}`);
+    // A numbering gives its whole batch one issue date.
+    console.log(`platform invoices: ${invoices.n}, highest number ${invoices.max}, numbered in ${invoices.batches} batches`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
