@@ -192,6 +192,7 @@ describe('billing: payments (card webhook, bank transfers, flags)', () => {
         ['data.object null', (event) => ({ ...event, data: { object: null } }), /data\.object must be an object/],
         ['no id', ({ id: _, ...event }) => event, /id must be the event id/],
         ['created missing', ({ created: _, ...event }) => event, /created must be a whole number of seconds since 1970/],
+        ['created beyond any date', (event) => ({ ...event, created: 1e13 }), /created must be a whole number of seconds since 1970/],
         [
           'amount_total a string',
           (event) => ({ ...event, data: { object: { ...event.data.object, amount_total: '1641600' } } }),

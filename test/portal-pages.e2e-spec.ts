@@ -1,3 +1,5 @@
+import { gunzipSync } from 'node:zlib';
+import { request } from 'undici';
 import { TestPlatform } from './support/platform';
 import { publishedEdition, WEAK } from './support/scored-edition';
 
@@ -55,6 +57,22 @@ describe('public pages rendered on the server: winners, versions, verification, 
     expect(again.status).toBe(304);
     expect(again.body).toBe('');
     expect((await page(`/winners/${season.editionYear}?lang=en`, { 'if-none-match': etag })).status).toBe(200);
+  });
+
+  it('sends a page gzipped to a client that accepts gzip, under its own ETag, and plain to one that does not', async () => {
+    const url = `${platform.client.baseUrl}/winners/${season.editionYear}`;
+    const plain = await request(url, { headers: { 'accept-encoding': 'identity' } });
+    const zipped = await request(url, { headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
+    const refused = await request(url, { headers: { 'accept-encoding': 'gzip;q=0' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '-gzip"'));
+    const html = await plain.body.text();
+    expect(gunzipSync(Buffer.from(await zipped.body.arrayBuffer())).toString('utf8')).toBe(html);
+    expect(html).toContain(season.winner.name);
+    await refused.body.dump();
   });
 
   it('answers 404 as a page for an unknown year, version or path', async () => {

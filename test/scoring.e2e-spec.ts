@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { evaluationScore } from '@app/evaluations';
 import { RankingsService, type CategoryRanking, type EditionRankings, type RankingRow } from '@app/scoring';
 import { TestPlatform } from './support/platform';
@@ -280,6 +281,37 @@ describe('scoring: rankings computed in SQL from the approved evaluations', () =
         expect(await settings()).toEqual(before);
         expect(await rankings.inputsDigest(editionId, m)).toBe(digest);
       });
+    });
+
+    it('the digest is SHA-256 of its documented v3 form, recomputed here from the rows; a write to an evaluation’s hash is overwritten', async () => {
+      const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
+      const rules: { line: string }[] = await platform.dataSource.query(
+        `SELECT jsonb_build_array('category', code, quotas, weights, grids, min_entries, award_threshold::text, status)::text AS line
+         FROM category WHERE edition_id = $1 ORDER BY code COLLATE "C"`,
+        [editionId],
+      );
+      const approved: { id: string; task_id: string; entry_id: string; channel: string; shopper_id: string; answers: string }[] =
+        await platform.dataSource.query(
+          `SELECT e.id, e.task_id, e.entry_id, e.channel, e.shopper_id, e.answers::text AS answers
+           FROM evaluation e JOIN category c ON c.id = e.category_id
+           WHERE c.edition_id = $1 AND e.status = 'APPROVED' ORDER BY e.category_id, e.id`,
+          [editionId],
+        );
+      expect(approved).toHaveLength(40);
+      const header = `palmares-rankings-inputs-v3\n${editionId}\n${rules.map((r) => `${r.line}\n`).join('')}`;
+      const lines = approved.map((e) => sha256(`evaluation ${e.id} ${e.task_id} ${e.entry_id} ${e.channel} ${e.shopper_id} ${e.answers}`));
+      const digest = sha256(Buffer.concat([Buffer.from(header, 'utf8'), ...lines])).toString('hex');
+      expect(await rankings.inputsDigest(editionId)).toBe(digest);
+      // the hash follows its row: a direct write to it is replaced by the row's own hash
+      await platform.dataSource.query(`UPDATE evaluation SET inputs_hash = '\\x00' WHERE id = $1`, [evaluationIds.A2[0]]);
+      expect(await rankings.inputsDigest(editionId)).toBe(digest);
+      // and a hand correction of any column of the line: another shopper changes it, putting the shopper back restores it
+      const moved = (shopper: QuickShopper) =>
+        platform.dataSource.query(`UPDATE evaluation SET shopper_id = $2 WHERE id = $1`, [evaluationIds.A2[0], shopper.id]);
+      await moved(shoppers.generous);
+      expect(await rankings.inputsDigest(editionId)).not.toBe(digest);
+      await moved(shoppers.neutral);
+      expect(await rankings.inputsDigest(editionId)).toBe(digest);
     });
 
     it('a submitted or rejected evaluation changes neither the digest nor the figures; one changed approved evaluation changes both', async () => {

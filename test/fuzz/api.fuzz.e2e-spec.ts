@@ -18,13 +18,17 @@ import {
   hostileKey,
   hostileUrlValue,
   hostileValue,
+  impossibleOffsets,
+  notObjectBodies,
+  probeNumbers,
+  probeQueryNumbers,
   RawUrl,
   reshapes,
   urlValue,
   writeJson,
   type Caller,
 } from './hostile-inputs';
-import { operationsOf, plausible, resolve, type OpenApiDocument, type Operation, type Schema } from './openapi';
+import { brokenRule, operationsOf, plausible, queryValue, resolve, type OpenApiDocument, type Operation, type Schema } from './openapi';
 
 /**
  * Property-based fuzzing of every operation of the OpenAPI document (so a route added later is fuzzed with no
@@ -164,14 +168,14 @@ describe('fuzz: no input breaks any route', () => {
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('text' as const), at: fc.constant([]), body: hostileBodyText }) },
       );
       const texts = pathsIn(body).filter((path) => typeof valueAt(body, path) === 'string');
-      const instants = texts.filter((path) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(valueAt(body, path) as string));
+      const instants = texts.filter((path) => isInstant(valueAt(body, path) as string));
       if (instants.length > 0)
         options.push({
           weight: 2,
           arbitrary: fc.record({
             kind: fc.constant('offset' as const),
             at: fc.constantFrom(...instants),
-            offset: fc.constantFrom('+25:00', '+99:99', '-13:00', '+14:30', '+05:60', 'Z', '+14:00'),
+            offset: fc.constantFrom(...impossibleOffsets, 'Z', '+14:00', '-12:00'),
           }),
         });
       if (texts.length > 0)
@@ -205,6 +209,40 @@ describe('fuzz: no input breaks any route', () => {
   }
 
   /**
+   * Once per operation, every value the document says is invalid, where a plausible request puts a value: an
+   * impossible UTC offset on every date-time, a line break in every one-line text, numbers out of range, not
+   * finite, not whole or with too many decimals in every number, a body of another JSON type than the object
+   * declared, and in every query parameter a value its schema refuses. Items of a list after the first are
+   * like it, and skipped.
+   */
+  function probes(op: Operation): Change[] {
+    const body = plausibleBody(op);
+    const found: Change[] = [];
+    if (op.body && resolve(doc, op.body).properties) found.push(...notObjectBodies.map((text): Change => ({ kind: 'text', at: [], body: text })));
+    const leaves = pathsIn(body).filter((at) => !at.some((key) => typeof key === 'number' && key > 0));
+    for (const [index, at] of leaves.entries()) {
+      const value = valueAt(body, at);
+      if (typeof value === 'number') found.push(...probeNumbers.map((number): Change => ({ kind: 'replace', at, value: number })));
+      if (typeof value !== 'string') continue;
+      if (isInstant(value)) found.push(...impossibleOffsets.map((offset): Change => ({ kind: 'offset', at, offset })));
+      if (schemaAt(op.body, at)?.pattern) found.push({ kind: 'insert', at, character: index % 2 === 0 ? '\n' : '\t', position: 1 });
+    }
+    for (const [name, raw] of Object.entries(op.query)) {
+      const schema = resolve(doc, raw);
+      const values =
+        schema.type === 'number' || schema.type === 'integer'
+          ? probeQueryNumbers
+          : schema.format === 'date-time'
+            ? impossibleOffsets.map((offset) => `2027-04-01T00:00:00${offset}`)
+            : schema.pattern
+              ? ['deux\nlignes']
+              : [];
+      found.push(...values.map((value): Change => ({ kind: 'query', name, value, twice: false })));
+    }
+    return found;
+  }
+
+  /**
    * Why a request must be refused whatever the route does with it (null when it may be accepted): it holds
    * text, nesting or a number no route accepts, `null` where its schema is not nullable, a field its schema
    * does not declare, or the other kind of container than declared.
@@ -217,9 +255,23 @@ describe('fuzz: no input breaks any route', () => {
     if ((change.kind === 'replace' || change.kind === 'extra') && lands && alwaysRefused(change.value)) return 'a value no route accepts';
     if ((change.kind === 'query' || change.kind === 'path') && change.value instanceof RawUrl && /%00|%ED%A0%80|%FF|^%$/.test(change.value.text))
       return 'a parameter no route accepts';
+    if (change.kind === 'query' && typeof change.value === 'string' && op.query[change.name]) {
+      const schema = resolve(doc, op.query[change.name]);
+      if (alwaysRefusedText(change.value)) return 'a query value no route accepts';
+      const broken = brokenRule(schema, queryValue(schema, change.value));
+      if (broken) return `query ${change.name}: ${broken}`;
+    }
+    if (change.kind === 'text' && op.body && resolve(doc, op.body).properties && change.body.trim() !== '') {
+      const parsed = parseOrUndefined(change.body);
+      if (!isPlainObject(parsed)) return 'a body that is not the JSON object declared';
+    }
     if (!op.body || change.kind === 'caller-only' || !('at' in change) || change.at.length === 0) return null;
-    const declared = schemaAt(op.body, change.kind === 'extra' ? change.at : change.at);
+    const declared = schemaAt(op.body, change.at);
     if (!declared) return null;
+    if (change.kind !== 'extra' && change.kind !== 'delete') {
+      const broken = brokenRule(declared, valueAt(applyChange(body, change).body, change.at));
+      if (broken) return `${change.at.join('.')}: ${broken}`;
+    }
     if (change.kind === 'extra' && lands && declared.properties && !Object.hasOwn(declared.properties, change.key))
       return `${change.key} is not a declared field`;
     const value =
@@ -235,7 +287,8 @@ describe('fuzz: no input breaks any route', () => {
   }
 
   /** The schema of the property at a path of an operation's body, when the document declares it. */
-  function schemaAt(root: Schema, path: Path): Schema | null {
+  function schemaAt(root: Schema | null, path: Path): Schema | null {
+    if (!root) return null;
     let schema: Schema | undefined = resolve(doc, root);
     for (const key of path) {
       if (!schema) return null;
@@ -343,6 +396,7 @@ describe('fuzz: no input breaks any route', () => {
           if (value !== null && typeof value === 'object') corners.push({ kind: 'reshape', at, into: 'in-a-list' }, { kind: 'delete', at });
           for (const corner of corners) await send(op, admitted[0] ?? 'jury', corner);
         }
+      for (const probe of probes(op)) await send(op, admitted[0] ?? 'jury', probe);
       const caller = fc.oneof(
         { weight: 4, arbitrary: fc.constantFrom(...(admitted.length > 0 ? admitted : callers)) },
         { weight: 1, arbitrary: fc.constantFrom(...callers) },
@@ -364,6 +418,17 @@ describe('fuzz: no input breaks any route', () => {
 });
 
 const isPlainObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A text that looks like an ISO-8601 date-time, whatever the document says of its field. */
+const isInstant = (text: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text);
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 function valueAt(value: unknown, path: Path): unknown {
   return path.reduce<any>((node, key) => node?.[key], value);

@@ -81,9 +81,24 @@ export const reshapes = fc.constantFrom('null', 'empty-list', 'empty-object', 'i
 export function alwaysRefusedText(text: string): boolean {
   // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(text) || /[\ud800-\udfff]/u.test(text)) return true;
-  const offset = /[+-](\d{2}):?(\d{2})?$/.exec(text);
-  return /^\d{4}-\d{2}-\d{2}T/.test(text) && offset !== null && (Number(offset[1]) > 14 || Number(offset[2] ?? 0) > 59);
+  const offset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2})(?::?(\d{2}))?$/.exec(text);
+  if (!offset) return false;
+  const [, sign, hours, minutes = '0'] = offset;
+  // The offsets the world uses run from UTC-12:00 to UTC+14:00.
+  return Number(minutes) > 59 || Number(hours) * 60 + Number(minutes) > (sign === '+' ? 14 : 12) * 60;
 }
+
+/** UTC offsets no place uses, put on a date-time: hours beyond the day, minutes beyond the hour, beyond ±12/14 h. */
+export const impossibleOffsets = ['+25:00', '+99:99', '+05:60', '-13:00', '+14:30'];
+
+/** Numbers put where the document declares a number: beyond what is stored or exact, below what is representable. */
+export const probeNumbers: unknown[] = [new RawJson('1e400'), 1e20, -1e20, 2 ** 53 + 2, 1e-7, 5e-324];
+
+/** Query values put where the document declares a number: out of every range, not whole, not a number. */
+export const probeQueryNumbers = ['1e20', '-1e20', '99999999999999999999', '2147483648', '1.5', '-1', 'NaN', 'Infinity'];
+
+/** Bodies of another JSON type than the object a route declares. */
+export const notObjectBodies = ['[]', '[{}]', 'null', '42', '"texte"', 'true'];
 
 /** A value that no route may accept: it holds always-refused text, nesting too deep, or a number JSON cannot be exact about. */
 export function alwaysRefused(value: unknown): boolean {

@@ -8,6 +8,9 @@ export interface Schema {
   example?: unknown;
   default?: unknown;
   minimum?: number;
+  maximum?: number;
+  multipleOf?: number;
+  pattern?: string;
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
@@ -83,4 +86,35 @@ export function plausible(doc: OpenApiDocument, raw: Schema, hint: (name: string
     default:
       return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, plausible(doc, property, hint, key)]));
   }
+}
+
+/**
+ * The rule of its schema that a value breaks, or null: a number that is not whole where an integer is declared,
+ * outside `minimum`..`maximum` or not a multiple of `multipleOf`; text that does not match `pattern`. Only what
+ * the document states: a value of another type is left to the validators' own messages.
+ */
+export function brokenRule(schema: Schema, value: unknown): string | null {
+  if (typeof value === 'number' && (schema.type === 'number' || schema.type === 'integer')) {
+    if (!Number.isFinite(value)) return 'a number that is not finite';
+    if (schema.type === 'integer' && !Number.isInteger(value)) return 'not a whole number where an integer is declared';
+    if (schema.minimum !== undefined && value < schema.minimum) return `below the declared minimum ${schema.minimum}`;
+    if (schema.maximum !== undefined && value > schema.maximum) return `above the declared maximum ${schema.maximum}`;
+    if (schema.multipleOf !== undefined && !isMultiple(value, schema.multipleOf)) return `not a multiple of the declared ${schema.multipleOf}`;
+  }
+  if (typeof value === 'string' && schema.type === 'string' && schema.pattern && !new RegExp(schema.pattern, 'u').test(value))
+    return `text that does not match the declared pattern ${schema.pattern}`;
+  return null;
+}
+
+/** Exact for the powers of ten the document uses (0.01: at most 2 decimals), where `value % 0.01` is not. */
+function isMultiple(value: number, multipleOf: number): boolean {
+  const places = Math.round(-Math.log10(multipleOf));
+  if (places > 0 && 10 ** -places === multipleOf) return Number(value.toFixed(places)) === value;
+  return Number.isInteger(value / multipleOf);
+}
+
+/** A query parameter's text as the API reads a number (`Number`), or the text itself; empty text is no value. */
+export function queryValue(schema: Schema, text: string): unknown {
+  if (schema.type !== 'number' && schema.type !== 'integer') return text;
+  return text.trim() === '' ? undefined : Number(text);
 }

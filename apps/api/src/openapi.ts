@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { documentDeclaredShapes } from '@app/core';
 import { ErrorResponse, VALIDATION_ERROR_MEANING } from './http/api-errors';
 import { UNPREFIXED_ROUTES } from './pages/page-routes';
 
@@ -23,6 +24,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .build(),
     { extraModels: [ErrorResponse] },
   );
+  documentDeclaredShapes(document);
   documentValidationErrors(document);
   return document;
 }

@@ -3,22 +3,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import fastifyStatic from '@fastify/static';
 import { JwtService } from '@nestjs/jwt';
-import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { chromium, type Browser } from 'playwright-core';
 import { hashPassword } from '@app/accounts';
 import { openBenchEnvironment } from './bench-environment';
 import { post, waitForHealth } from './http';
-import { burst, printResults } from './load';
+import { autocannon } from './autocannon';
+import { printResults } from './load';
 
 /**
  * `npm run bench:web`: the portal as its users meet it, on localhost —
  * - each role's initial JavaScript (gzip) on its first page, against the 200 KB budget;
  * - the time from navigation to the first interactive page (its heading drawn) per role;
  * - the server-rendered winners page under 200 concurrent clients, next to a bare Fastify serving the same
- *   bytes as a static file in the same run (goal: ≥ 0.5 of its rate, p99 < 50 ms).
+ *   bytes (and the same gzip of them) as a static file in the same run (goal: ≥ 0.5 of its rate, p99 < 50 ms).
+ *   The API, the bare Fastify and the load generator (autocannon) each run in a process of their own; both
+ *   servers are asked for gzip, as a browser asks.
  */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
@@ -47,7 +48,7 @@ export async function benchWeb(): Promise<void> {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const bare = Fastify();
+  let ceiling: ChildProcess | null = null;
   let browser: Browser | null = null;
   try {
     await waitForHealth(`${origin}/health`);
@@ -69,24 +70,27 @@ export async function benchWeb(): Promise<void> {
       })),
     );
 
-    // the same bytes as the winners page, as a static file behind a bare Fastify
+    // the same bytes as the winners page, and their gzip, as static files behind a bare Fastify in its own process
     const html = await (await fetch(`${origin}/winners/${year}`)).text();
     const dir = mkdtempSync(join(tmpdir(), 'palmares-bench-web-'));
     writeFileSync(join(dir, 'winners.html'), html);
-    await bare.register(fastifyStatic, { root: dir });
-    await bare.listen({ port: STATIC_PORT, host: '127.0.0.1' });
-    const warm = () => burst('warm-up', 2_000, CONCURRENCY, () => ({ url: `${origin}/winners/${year}` }));
-    await warm();
-    const page = await burst(`GET /winners/${year} (platform)`, REQUESTS, CONCURRENCY, () => ({ url: `${origin}/winners/${year}` }));
-    const ceiling = await burst('bare Fastify static file (ceiling)', REQUESTS, CONCURRENCY, () => ({ url: `http://127.0.0.1:${STATIC_PORT}/winners.html` }));
-    console.log(`\nThe winners page (${(html.length / 1024).toFixed(1)} KB) under ${CONCURRENCY} concurrent clients`);
-    printResults([page, ceiling]);
-    const ratio = page.perSecond / ceiling.perSecond;
+    writeFileSync(join(dir, 'winners.html.gz'), gzipSync(html));
+    ceiling = spawn(process.execPath, [process.argv[1], 'static-ceiling', dir, String(STATIC_PORT)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    await waitForHealth(`http://127.0.0.1:${STATIC_PORT}/winners.html`);
+    const load = { connections: CONCURRENCY, amount: REQUESTS, headers: { 'accept-encoding': 'gzip' } };
+    await autocannon('warm-up', `${origin}/winners/${year}`, { ...load, amount: 2_000 });
+    const page = await autocannon(`GET /winners/${year} (platform)`, `${origin}/winners/${year}`, load);
+    const bare = await autocannon('bare Fastify static file (ceiling)', `http://127.0.0.1:${STATIC_PORT}/winners.html`, load);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(`\nThe winners page (${kb(Buffer.byteLength(html))}, ${kb(gzipSync(html).length)} gzipped) under ${CONCURRENCY} concurrent clients`);
+    printResults([page, bare]);
+    for (const run of [page, bare]) console.log(`${run.label}: answers ${JSON.stringify(run.statuses)}, without an answer ${JSON.stringify(run.failures)}`);
+    const ratio = page.perSecond / bare.perSecond;
     console.log(`ratio winners page / bare static: ${ratio.toFixed(2)} (goal ≥ 0.50) — p99 ${page.p99.toFixed(1)} ms (goal < 50 ms)`);
     console.log(`goals: ${ratio >= 0.5 && page.p99 < 50 && page.errors === 0 && rows.every((r) => r.gzipKb <= BUDGET_KB) ? 'met' : 'NOT met'}`);
   } finally {
     await browser?.close();
-    await bare.close();
+    ceiling?.kill('SIGTERM');
     api.kill('SIGTERM');
     await new Promise((done) => (api.exitCode !== null ? done(null) : api.once('exit', done)));
     await pool.end();

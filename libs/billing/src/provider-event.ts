@@ -6,6 +6,9 @@ import { InvalidError, MAX_STORED_INT } from '@app/core';
 /** The events that settle an invoice; any other type is acknowledged and ignored. */
 export const CHECKOUT_EVENTS = ['checkout.session.completed', 'checkout.session.async_payment_succeeded'] as const;
 
+/** 9999-12-31T23:59:59Z, the last second an event's `created` may name. */
+const LAST_SECOND = 253_402_300_799;
+
 const isText = (value: unknown) => typeof value === 'string';
 /** The amount is kept on a flag when it does not match, in an `int` column. */
 const AMOUNT_MESSAGE = `data.object.amount_total must be a whole number of cents from 0 to ${MAX_STORED_INT}`;
@@ -27,6 +30,8 @@ class ProviderEventSchema {
 
   @IsInt({ message: 'created must be a whole number of seconds since 1970' })
   @Min(0, { message: 'created must be a whole number of seconds since 1970' })
+  // Beyond year 9999 the instant is no date at all (JavaScript's and Postgres's ranges end before 2**53 seconds).
+  @Max(LAST_SECOND, { message: 'created must be a whole number of seconds since 1970' })
   created: number;
 
   @IsObject({ message: 'data must be an object holding the event object' })

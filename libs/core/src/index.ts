@@ -29,6 +29,7 @@ export * from './queues/fail-fast';
 export * from './queues/sector-queues';
 export * from './http/install-input-guard';
 export * from './http/declared-shape';
+export * from './http/declared-shape-document';
 export * from './validation/decimal';
 export * from './fault-point';
 export * from './http/unavailable';

@@ -10,12 +10,11 @@ import { ConflictError, NotFoundError } from '@app/core';
 export const RANKABLE_STATUSES: readonly EditionStatus[] = [EditionStatus.Testing, EditionStatus.Scoring, EditionStatus.Published];
 
 /**
- * Settings for the rankings statement only (measured with `npm run bench:rankings`). The statement keeps a
- * row per entry, channel and shopper (225 k in a national season) and hashes per-channel JSON: the default
- * work_mem (4 MB) spills them to disk. Its aggregates are few and small once the evaluations are grouped
- * (that grouping comes pre-sorted from evaluation_approved_sums_idx), so they are hashed rather than sorted
- * (the window functions of the ranking still sort: they have no other way). JIT compilation costs more
- * than it saves. The join-order and join-method settings the answers pass needed are gone with it.
+ * Settings for the rankings statement only (measured with `npm run bench:rankings`). It hashes per-channel
+ * JSON and the shopper bias's per-shopper sums: the default work_mem (4 MB) can spill them to disk. Its
+ * aggregates are few and small once the evaluations are grouped (that grouping comes pre-sorted from
+ * evaluation_approved_sums_idx), so they are hashed rather than sorted (the window functions of the ranking
+ * still sort: they have no other way). JIT compilation costs more than it saves.
  */
 const PLANNER_SETTINGS: Record<string, string> = {
   work_mem: '256MB',
@@ -70,8 +69,8 @@ export class RankingsService {
   }
 
   /**
-   * SHA-256 (hex) of the canonical text of the rankings' inputs: every category's rules ordered by code,
-   * every APPROVED evaluation ordered by id with its answers as stored (jsonb text; see DIGEST_SQL).
+   * SHA-256 (hex) of the rankings' inputs: every category's rules ordered by code, then the hash of every
+   * APPROVED evaluation's line (ids, channel, shopper, answers as stored), ordered by category and id (see DIGEST_SQL).
    */
   async inputsDigest(editionId: string, manager?: EntityManager): Promise<string> {
     const [{ digest }] = await (manager ?? this.dataSource).query(DIGEST_SQL, [editionId]);

@@ -1,6 +1,6 @@
 /**
  * The rankings of one edition in one statement: one result row per category (kind 'category', its ranking
- * rows inside as jsonb, in ranking order), then one row (kind 'bias') with the shopper bias.
+ * rows inside as json, in ranking order), then one row (kind 'bias') with the shopper bias.
  * $1 = edition id; $2…$6 the grids' criteria (category, channel, key, weight, max), as read by GRIDS_SQL and
  * passed back as arrays so that the planner knows their size.
  *
@@ -9,11 +9,14 @@
  * grid. The answers themselves are not read: the database keeps num on each evaluation (weighted_points)
  * and the points of the approved evaluations per entry, channel and criterion (criterion_tally, for the
  * breakdown), both from the answers and with the same weights as evaluation_answer (migration
- * 1764700000000-ranking-sums). One pass over the edition's approved evaluations gives integer sums per
- * entry, channel and shopper, and per entry and channel (Σ num, Σ num², count); every later figure follows
+ * 1764700000000-ranking-sums). Two index-only passes over the edition's approved evaluations, each grouped
+ * as the index comes (no sort, nothing materialised per evaluation), give integer sums per entry and channel
+ * (Σ num, Σ num², count) and per entry, channel and shopper (Σ num, count); every later figure follows
  * exactly from them: channel means, the pooled standard deviation, the shopper bias. Divisions are
  * Postgres `numeric` carried to 30 decimal places; nothing is rounded before ordering; the values leave
- * Postgres as jsonb numerics and become JS numbers in the service.
+ * Postgres as json numbers (numeric's own text) and become JS numbers in the service. The result is built
+ * as json, not jsonb: it is only printed, and json is text appended once where jsonb would be parsed and
+ * rebuilt at every level of nesting.
  */
 export const RANKINGS_SQL = `
 WITH cat AS (
@@ -30,31 +33,25 @@ crit AS (
 ),
 grid AS (
   -- den = Σ(weight × max) of each category's channel grid
-  SELECT category_id, channel, sum(w::bigint * max) AS den FROM crit GROUP BY category_id, channel
-),
-cell AS MATERIALIZED (
-  -- The one pass over the edition's approved evaluations (not their answers: each evaluation carries its
-  -- num = Σ(weight × points) as weighted_points): Σ num, Σ num² and the count per entry, channel and shopper
-  -- (a cell), and per entry and channel (whole_channel) in the same pass — ROLLUP over the index's order.
-  -- An evaluation's score is 20 × num / den, and den is the same for every evaluation of a channel, so every
-  -- mean and spread below follows exactly from these sums. num² is exact in bigint (num < 3·10⁹; past it,
-  -- Postgres raises an error rather than round).
-  SELECT e.category_id, e.entry_id, e.channel, e.shopper_id, GROUPING(e.shopper_id) = 1 AS whole_channel,
-         sum(e.weighted_points) AS t, sum(e.weighted_points * e.weighted_points) AS q, count(*) AS n
-  FROM evaluation e
-  WHERE e.status = 'APPROVED' AND e.category_id = ANY (ARRAY(SELECT id FROM cat))
-  GROUP BY e.category_id, e.entry_id, e.channel, ROLLUP (e.shopper_id)
+  SELECT category_id, channel, sum(w::bigint * max)::bigint AS den FROM crit GROUP BY category_id, channel
 ),
 ch AS MATERIALIZED (
-  -- per entry and channel: the totals, the grid's den and
-  -- channel score = mean of the evaluation scores = 20 × Σ num / (n × den), to 30 decimal places
-  SELECT cell.category_id, cell.entry_id, cell.channel, cell.t, cell.n, grid.den,
-         (20 * cell.t)::numeric(60, 30) / (cell.n * grid.den) AS channel_score,
+  -- per entry and channel: Σ num, Σ num², the count (one pass over evaluation_approved_sums_idx, grouped in its
+  -- order), the grid's den and channel score = mean of the evaluation scores = 20 × Σ num / (n × den), to 30
+  -- decimal places. An evaluation's score is 20 × num / den, and den is the same for every evaluation of a
+  -- channel, so every mean and spread below follows exactly from these sums. num² is exact in bigint
+  -- (num < 3·10⁹; past it, Postgres raises an error rather than round).
+  SELECT sums.category_id, sums.entry_id, sums.channel, sums.t, sums.n, grid.den,
+         (20 * sums.t)::numeric(60, 30) / (sums.n * grid.den) AS channel_score,
          -- Σ score and Σ score² of the channel's evaluations, for the entry's standard deviation
-         (20 * cell.t)::numeric(60, 30) / grid.den AS sum_s, (400 * cell.q)::numeric(80, 30) / (grid.den::numeric * grid.den) AS sum_s2
-  FROM cell
-  JOIN grid ON grid.category_id = cell.category_id AND grid.channel = cell.channel
-  WHERE cell.whole_channel
+         (20 * sums.t)::numeric(60, 30) / grid.den AS sum_s, (400 * sums.q)::numeric(80, 30) / (grid.den::numeric * grid.den) AS sum_s2
+  FROM (
+    SELECT e.category_id, e.entry_id, e.channel, sum(e.weighted_points)::bigint AS t, sum(e.weighted_points * e.weighted_points) AS q, count(*) AS n
+    FROM evaluation e
+    WHERE e.status = 'APPROVED' AND e.category_id = ANY (ARRAY(SELECT id FROM cat))
+    GROUP BY e.category_id, e.entry_id, e.channel
+  ) sums
+  JOIN grid ON grid.category_id = sums.category_id AND grid.channel = sums.channel
 ),
 en AS (
   SELECT e.id, e.category_id, e.company_id, co.legal_name AS company_name, e.contact_points
@@ -65,8 +62,8 @@ en AS (
 ),
 crit_mean AS (
   -- criterion breakdown: mean points per entry, channel and criterion, from the approved evaluations' tallies
-  -- (each channel's object built as json text, cheaper than jsonb, and read into the entry's jsonb once)
-  SELECT entry_id, jsonb_object_agg(channel, points) AS criterion_scores
+  -- (json objects: text, appended as they are into the row)
+  SELECT entry_id, json_object_agg(channel, points) AS criterion_scores
   FROM (
     SELECT t.entry_id, t.channel, json_object_agg(t.criterion_key, t.points::numeric / t.answers) AS points
     FROM criterion_tally t
@@ -97,8 +94,8 @@ scored AS (
          sum(tc.weight * tc.channel_score) FILTER (WHERE tc.channel_score IS NOT NULL)
            / NULLIF(sum(tc.weight) FILTER (WHERE tc.channel_score IS NOT NULL), 0) AS score,
          count(tc.channel) > 0 AND COALESCE(bool_and(tc.n >= ceil(tc.quota * 0.8)), false) AS sufficient,
-         COALESCE(jsonb_agg(tc.channel ORDER BY tc.channel) FILTER (WHERE tc.n < ceil(tc.quota * 0.8)), '[]') AS insufficient,
-         COALESCE(jsonb_object_agg(tc.channel, tc.channel_score) FILTER (WHERE tc.channel IS NOT NULL), '{}') AS channel_scores,
+         COALESCE(json_agg(tc.channel ORDER BY tc.channel) FILTER (WHERE tc.n < ceil(tc.quota * 0.8)), '[]') AS insufficient,
+         COALESCE(json_object_agg(tc.channel, tc.channel_score) FILTER (WHERE tc.channel IS NOT NULL), '{}') AS channel_scores,
          max(tc.channel_score) FILTER (WHERE tc.channel = 'PHONE') AS phone_score
   FROM en
   LEFT JOIN tc ON tc.entry_id = en.id
@@ -141,7 +138,7 @@ final_rows AS MATERIALIZED (
 ),
 per_category AS (
   SELECT category_id, bool_or(winner) AS has_winner,
-         jsonb_agg(jsonb_build_object(
+         json_agg(json_build_object(
            'entryId', entry_id, 'companyId', company_id, 'companyName', company_name,
            'rank', rank, 'score', score, 'marginOfError', margin, 'eligible', eligible,
            'insufficientChannels', insufficient, 'winner', winner, 'approvedCount', approved,
@@ -150,32 +147,41 @@ per_category AS (
   FROM final_rows
   GROUP BY category_id
 ),
--- shopper bias from the same sums: in a cell (entry, channel, shopper) with t, n and the other shoppers' ot, o_n
--- (the channel's totals less the cell's), Σ (score − mean of the others' scores) = 20 × (t − n × ot / o_n) / den
+-- shopper bias: in a cell (entry, channel, shopper) with t, n and the other shoppers' ot, o_n (the channel's
+-- totals less the cell's), Σ (score − mean of the others' scores) = 20 × (t − n × ot / o_n) / den
+--   = 20 × (t × o_n − n × ot) / (o_n × den), an integer over an integer.
+cell AS (
+  -- the second pass over evaluation_approved_sums_idx, grouped in its order and streamed into the join below
+  SELECT e.category_id, e.entry_id, e.channel, e.shopper_id, sum(e.weighted_points)::bigint AS t, count(*) AS n
+  FROM evaluation e
+  WHERE e.status = 'APPROVED' AND e.category_id = ANY (ARRAY(SELECT id FROM cat))
+  GROUP BY e.category_id, e.entry_id, e.channel, e.shopper_id
+),
 others AS (
-  SELECT cell.shopper_id, cell.n, ch.den, cell.t, ch.t - cell.t AS ot, ch.n - cell.n AS o_n
+  SELECT cell.shopper_id, cell.n, 20 * (cell.t * (ch.n - cell.n) - cell.n * (ch.t - cell.t)) AS dev_num, (ch.n - cell.n) * ch.den AS dev_den
   FROM cell
-  JOIN ch ON ch.category_id = cell.category_id AND ch.entry_id = cell.entry_id AND ch.channel = cell.channel
-  WHERE NOT cell.whole_channel
+  JOIN ch ON ch.entry_id = cell.entry_id AND ch.channel = cell.channel -- an entry is in one category
+  WHERE ch.n > cell.n
 ),
 bias AS (
-  SELECT shopper_id, sum(n) AS evaluations, sum(20 * (t - n * ot::numeric(60, 30) / o_n) / den) / sum(n) AS mean_deviation
-  FROM others
-  WHERE o_n > 0
+  -- the cells' integer numerators added up per shopper and denominator (a few per shopper: o_n × den takes few
+  -- values), so that only those sums are divided, not every cell
+  SELECT shopper_id, sum(n) AS evaluations, sum(dev_num::numeric(60, 30) / dev_den) / sum(n) AS mean_deviation
+  FROM (SELECT shopper_id, dev_den, sum(n) AS n, sum(dev_num) AS dev_num FROM others GROUP BY shopper_id, dev_den) per_den
   GROUP BY shopper_id
 )
-SELECT 'category' AS kind, jsonb_build_object(
+SELECT 'category' AS kind, json_build_object(
          'categoryId', cat.id, 'code', cat.code, 'name', cat.name, 'cancelled', cat.status = 'CANCELLED', 'contested', cs.contested,
          'minEntries', cat.min_entries, 'awardThreshold', cat.award_threshold, 'entrants', cs.entrants, 'average', cs.average,
          'statisticalTie', COALESCE(cs.statistical_tie, false),
          'outcome', CASE WHEN cat.status = 'CANCELLED' THEN 'CANCELLED' WHEN COALESCE(pc.has_winner, false) THEN 'WINNER' ELSE 'NO_WINNER' END,
-         'rows', CASE WHEN cat.status = 'CANCELLED' THEN '[]'::jsonb ELSE COALESCE(pc.rows, '[]'::jsonb) END) AS data,
+         'rows', CASE WHEN cat.status = 'CANCELLED' THEN '[]'::json ELSE COALESCE(pc.rows, '[]'::json) END) AS data,
        cat.code COLLATE "C" AS sort_key
 FROM cat
 JOIN cat_stats cs ON cs.category_id = cat.id
 LEFT JOIN per_category pc ON pc.category_id = cat.id
 UNION ALL
-SELECT 'bias', COALESCE(jsonb_agg(jsonb_build_object('shopperId', b.shopper_id, 'name', s.name, 'evaluations', b.evaluations, 'meanDeviation', b.mean_deviation)
+SELECT 'bias', COALESCE(json_agg(json_build_object('shopperId', b.shopper_id, 'name', s.name, 'evaluations', b.evaluations, 'meanDeviation', b.mean_deviation)
                                   ORDER BY b.mean_deviation DESC, b.shopper_id), '[]'),
        ''
 FROM bias b JOIN shopper s ON s.user_id = b.shopper_id
@@ -193,25 +199,26 @@ ORDER BY c.id, g.key, r.key
 `;
 
 /**
- * The canonical text the inputs digest is taken over, hashed in Postgres: a version line, the edition,
- * then one line per category ordered by code (quotas, weights, grids as jsonb, whose text form is
- * normalised; min entries, award threshold, status), then one line per APPROVED evaluation ordered by id:
+ * The inputs digest (v3), hashed in Postgres: SHA-256 of a header text — a version line, the edition, then one
+ * line per category ordered by code (quotas, weights, grids as jsonb, whose text form is normalised; min
+ * entries, award threshold, status), each line ended by a newline — followed by the 32-byte SHA-256 of each
+ * APPROVED evaluation's line, ordered by category id then evaluation id. An evaluation's line is
  * `evaluation <id> <task> <entry> <channel> <shopper> <answers>`, space-separated, the answers being the
  * evaluation's jsonb in its text form (canonical as well: jsonb keeps its keys in one fixed order, by length
- * then bytes, and prints them the same way every time). Plain concatenation in one pass over the edition's
- * approved evaluations. These answers are what the rankings add up: every sum they read (weighted_points,
- * criterion_tally) is derived from them by the database itself (migration 1764700000000-ranking-sums).
+ * then bytes, and prints them the same way every time); its hash is kept on the row (inputs_hash, by a trigger:
+ * migration 1764830000000-inputs-hash), so the digest reads one index entry per evaluation
+ * (evaluation_approved_digest_idx, already in this order) instead of its answers. These answers are what the
+ * rankings add up: every sum they read (weighted_points, criterion_tally) is derived from them by the database
+ * itself (migration 1764700000000-ranking-sums).
  */
 export const DIGEST_SQL = `
-SELECT encode(sha256(convert_to(
-  'palmares-rankings-inputs-v2' || E'\\n' || $1::uuid::text || E'\\n' ||
-  COALESCE((SELECT string_agg(jsonb_build_array('category', c.code, c.quotas, c.weights, c.grids, c.min_entries, c.award_threshold::text, c.status)::text,
-                              E'\\n' ORDER BY c.code COLLATE "C")
-            FROM category c WHERE c.edition_id = $1::uuid), '') || E'\\n' ||
-  COALESCE((SELECT string_agg('evaluation ' || e.id::text || ' ' || e.task_id::text || ' ' || e.entry_id::text || ' ' || e.channel || ' '
-                                || e.shopper_id::text || ' ' || e.answers::text,
-                              E'\\n' ORDER BY e.id)
-            FROM evaluation e JOIN category c ON c.id = e.category_id
-            WHERE c.edition_id = $1::uuid AND e.status = 'APPROVED'), ''),
-  'UTF8')), 'hex') AS digest
+SELECT encode(sha256(
+  convert_to('palmares-rankings-inputs-v3' || E'\\n' || $1::uuid::text || E'\\n' ||
+             COALESCE((SELECT string_agg(jsonb_build_array('category', c.code, c.quotas, c.weights, c.grids, c.min_entries,
+                                                           c.award_threshold::text, c.status)::text || E'\\n', '' ORDER BY c.code COLLATE "C")
+                       FROM category c WHERE c.edition_id = $1::uuid), ''), 'UTF8') ||
+  COALESCE((SELECT string_agg(e.inputs_hash, ''::bytea ORDER BY e.category_id, e.id)
+            FROM evaluation e
+            WHERE e.status = 'APPROVED' AND e.category_id = ANY (ARRAY(SELECT id FROM category WHERE edition_id = $1::uuid))), ''::bytea)
+), 'hex') AS digest
 `;

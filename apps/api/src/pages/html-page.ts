@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import Handlebars from 'handlebars';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '@app/core';
@@ -52,14 +53,41 @@ export function pageTemplate<T>(source: string): (data: T) => string {
   return Handlebars.compile<T>(source, { strict: true });
 }
 
+/** A page's bytes ready to send many times: its ETag (a hash of them) and their gzip are computed once. */
+export interface HtmlBody {
+  html: string;
+  etag: string;
+  gzip: Buffer;
+}
+
+export function htmlBody(html: string): HtmlBody {
+  return { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`, gzip: gzipSync(html) };
+}
+
 /**
- * Sends an HTML page with an ETag (a hash of its bytes) and `Cache-Control`; a request that already holds this
- * version (`If-None-Match`) gets a 304 without the body. The language is part of the page, hence `Vary`.
+ * Sends an HTML page with its ETag and `Cache-Control`, gzipped when the client accepts it (under its own ETag,
+ * as another representation of the same bytes); a request that already holds this version in either form
+ * (`If-None-Match`) gets a 304 without the body. The language and the encoding are part of the answer, hence
+ * `Vary`.
  */
-export function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string, cacheControl: string): FastifyReply {
-  const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
-  void reply.header('etag', etag).header('cache-control', cacheControl).header('vary', 'Accept-Language').type('text/html; charset=utf-8');
+export function sendHtml(request: FastifyRequest, reply: FastifyReply, page: HtmlBody | string, cacheControl: string): FastifyReply {
+  const { html, etag, gzip } = typeof page === 'string' ? htmlBody(page) : page;
+  const zipped = acceptsGzip(request.headers['accept-encoding']);
+  const gzipEtag = etag.replace(/"$/, '-gzip"');
+  void reply
+    .header('etag', zipped ? gzipEtag : etag)
+    .header('cache-control', cacheControl)
+    .header('vary', 'Accept-Language, Accept-Encoding')
+    .type('text/html; charset=utf-8');
   const held = request.headers['if-none-match'];
-  if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
-  return reply.send(html);
+  if (held && held.split(',').some((tag) => [etag, gzipEtag].includes(tag.trim().replace(/^W\//, '')))) return reply.code(304).send();
+  return zipped ? reply.header('content-encoding', 'gzip').send(gzip) : reply.send(html);
+}
+
+/** `Accept-Encoding` names gzip (or `*`) without `q=0`. */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    return (coding === 'gzip' || coding === '*') && !params.some((param) => /^q=0(\.0*)?$/.test(param.trim()));
+  });
 }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, type Locale } from '@app/core';
 import { PublicResults, TitlesService, type PublicCategory, type PublicWinners } from '@app/publication';
 import { Public } from '../auth/decorators';
-import { renderPage, sendHtml } from './html-page';
+import { htmlBody, renderPage, sendHtml, type HtmlBody } from './html-page';
 import { METHODOLOGY } from './methodology';
 import { PageCache } from './page-cache';
 import { formatDay, formatInstantFor, formatNumber, formatScore } from './page-format';
@@ -27,6 +27,9 @@ interface Rendered {
   cacheControl: string;
 }
 
+/** What the cache keeps of a rendered page: its bytes with their ETag and gzip, made once per render. */
+type Served = Omit<Rendered, 'html'> & { body: HtmlBody };
+
 /** Fills a message's `{{name}}` slots; the page template escapes the result. */
 function fill(message: string, values: Record<string, string | number>): string {
   return message.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
@@ -41,7 +44,7 @@ function fill(message: string, values: Record<string, string | number>): string 
 @Public()
 @Controller()
 export class PublicPagesController {
-  private readonly cache: PageCache<Rendered>;
+  private readonly cache: PageCache<Served>;
 
   constructor(
     private readonly results: PublicResults,
@@ -149,9 +152,12 @@ export class PublicPagesController {
     render: (locale: Locale, t: Messages) => Promise<Rendered>,
   ): Promise<FastifyReply> {
     const locale = pageLocale(request);
-    const page = await this.cache.get(`${locale}:${path}`, () => render(locale, MESSAGES[locale]));
+    const page = await this.cache.get(`${locale}:${path}`, async () => {
+      const { html, ...rendered } = await render(locale, MESSAGES[locale]);
+      return { ...rendered, body: htmlBody(html) };
+    });
     void reply.code(page.status);
-    return sendHtml(request, reply, page.html, page.cacheControl);
+    return sendHtml(request, reply, page.body, page.cacheControl);
   }
 }
 

@@ -26,7 +26,8 @@ export class SignupDto {
 
   @ApiPropertyOptional({ example: 'FR44732829320' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s/g, '').toUpperCase() : value))
+  // Spaces as people group the digits (`FR 44 732 829 320`); a line break is still refused, as in every one-line text.
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[ \u00a0]/g, '').toUpperCase() : value))
   @Matches(/^[A-Z]{2}[A-Z0-9]{2,13}$/, { message: 'vatNumber must be an EU VAT number: country prefix then 2 to 13 letters or digits' })
   vatNumber?: string;
 

@@ -4,7 +4,8 @@ import { getMetadataStorage, ValidateBy, ValidationTypes, type ValidationError }
 /** Every whole number the platform stores is a Postgres `int`. */
 export const MAX_STORED_INT = 2_147_483_647;
 
-const FREE_TEXT = 'isFreeText';
+/** The name of the `@FreeText()` mark among a property's validation rules. */
+export const FREE_TEXT = 'isFreeText';
 
 /**
  * Text a person writes freely (a comment, a reason, an address, a password): it may hold tabs and line
@@ -14,6 +15,8 @@ const FREE_TEXT = 'isFreeText';
 export const FreeText = (): PropertyDecorator => ValidateBy({ name: FREE_TEXT, validator: { validate: () => true } });
 
 const LINE_BREAK_OR_TAB = /[\t\r\n]/;
+/** One-line text as the OpenAPI document writes it (see `documentDeclaredShapes`). */
+export const ONE_LINE_PATTERN = '^[^\\t\\r\\n]*$';
 
 interface PropertyShape {
   name: string;

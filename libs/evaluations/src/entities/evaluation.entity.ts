@@ -12,6 +12,8 @@ export type EvaluationStatus = (typeof EvaluationStatus)[keyof typeof Evaluation
 // The rankings' index-only pass over the approved evaluations (INCLUDE weighted_points, which TypeORM cannot
 // state): made and kept by its migration, left alone by schema sync.
 @Index('evaluation_approved_sums_idx', { synchronize: false })
+// The inputs digest's index-only pass (INCLUDE inputs_hash): its migration's, like the one above.
+@Index('evaluation_approved_digest_idx', { synchronize: false })
 @Check('evaluation_score_check', 'score BETWEEN 0 AND 20')
 @Check('evaluation_status_check', oneOf('status', Object.values(EvaluationStatus)))
 export class Evaluation {
@@ -74,4 +76,8 @@ export class Evaluation {
   /** Σ(weight × 10 000 × points) of the answers: set by a database trigger, read by the rankings. */
   @Column({ name: 'weighted_points', type: 'bigint', insert: false, update: false, transformer: numericTransformer })
   weightedPoints: number;
+
+  /** SHA-256 of the evaluation's line in the rankings' inputs digest: set by a database trigger, read by the digest. */
+  @Column({ name: 'inputs_hash', type: 'bytea', insert: false, update: false, select: false })
+  inputsHash: Buffer;
 }

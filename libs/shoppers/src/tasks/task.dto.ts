@@ -9,12 +9,12 @@ export class ListTasksQuery extends PageQuery {
   @IsIn(Object.values(TaskStatus), { message: `status must be one of ${Object.values(TaskStatus).join(', ')}` })
   status?: TaskStatus;
 
-  @ApiPropertyOptional({ description: 'Tasks whose window ends at or after this instant (ISO-8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Tasks whose window ends at or after this instant (ISO-8601)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 instant such as 2027-04-01T00:00:00Z' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Tasks whose window starts at or before this instant (ISO-8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Tasks whose window starts at or before this instant (ISO-8601)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 instant such as 2027-04-30T23:59:59Z' })
   to?: string;

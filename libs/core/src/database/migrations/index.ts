@@ -6,7 +6,8 @@ import { Results1764600000000 } from './1764600000000-results';
 import { RankingSums1764700000000 } from './1764700000000-ranking-sums';
 import { PortalAccounts1764800000000 } from './1764800000000-portal-accounts';
 import { TitleCodes1764810000000 } from './1764810000000-title-codes';
-import { InvoiceQueue1764820000000 } from './1764820000000-invoice-queue';
+import { InputsHash1764830000000 } from './1764830000000-inputs-hash';
+import { InvoiceQueue1764840000000 } from './1764840000000-invoice-queue';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   RankingSums1764700000000,
   PortalAccounts1764800000000,
   TitleCodes1764810000000,
-  InvoiceQueue1764820000000,
+  InputsHash1764830000000,
+  InvoiceQueue1764840000000,
 ];

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * each row then moves to `invoice` with its number and its issue date (docs/rules.md, "Numbering"). A row left
  * here by a crash is numbered by the next batch of its edition or by the worker's reconciler.
  */
-export class InvoiceQueue1764820000000 implements MigrationInterface {
-  name = 'InvoiceQueue1764820000000';
+export class InvoiceQueue1764840000000 implements MigrationInterface {
+  name = 'InvoiceQueue1764840000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
