@@ -64,7 +64,7 @@ export function describeFleet(fleet: Fleet): string {
 }
 
 /** `count` distinct ports the kernel gives out on loopback (held together, then released). */
-async function freePorts(count: number): Promise<number[]> {
+export async function freePorts(count: number): Promise<number[]> {
   const servers = Array.from({ length: count }, () => createServer());
   await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
   const ports = servers.map((server) => (server.address() as AddressInfo).port);

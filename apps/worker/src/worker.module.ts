@@ -5,6 +5,7 @@ import { ContestModule } from '@app/contest';
 import { CoreModule } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
 import { ShoppersModule } from '@app/shoppers';
+import { InvoiceRecovery } from './billing/invoice-recovery';
 import { CalendarRecovery } from './calendar/calendar-recovery';
 import { EditionCalendarProcessor } from './calendar/edition-calendar.processor';
 import './notifications/email-templates';
@@ -14,7 +15,7 @@ import { SectorWorkers } from './shoppers/sector-workers';
 import { TasksProcessor } from './shoppers/tasks.processor';
 
 /** The queue consumers and the reconciler that rebuilds their queues from Postgres; no HTTP. */
-const PROCESSORS = [NotificationsProcessor, EditionCalendarProcessor, CalendarRecovery, SectorWorkers, TasksProcessor, QueueReconciler];
+const PROCESSORS = [InvoiceRecovery, NotificationsProcessor, EditionCalendarProcessor, CalendarRecovery, SectorWorkers, TasksProcessor, QueueReconciler];
 
 /**
  * The domain modules the consumers need: the outbox (and billing's invoice PDFs it attaches), the calendar

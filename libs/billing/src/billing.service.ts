@@ -1,28 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
-import { type AuthUser, Company, companyRecipients, Role } from '@app/accounts';
+import { type AuthUser, companyRecipients, Role } from '@app/accounts';
 import { type Locale, formatEuros, isForeignKeyViolation, InvalidError, NotFoundError } from '@app/core';
+import { EDITIONS_SQL } from '@app/contest';
 import type { Outbox } from '@app/notifications';
 import { EntriesService } from '@app/registration';
 import { InvoiceStatus, type InvoiceView, type InvoiceFilter, type TransferInstructions } from './invoice.types';
-import { Invoice, InvoiceKind, InvoicePurpose, type InvoiceBuyer } from './entities/invoice.entity';
+import { Invoice, InvoiceKind, InvoicePurpose } from './entities/invoice.entity';
+import { draftInvoice, type IssueInvoiceInput } from './invoice-draft';
 import { Payment, PaymentMethod } from './entities/payment.entity';
 import { InvoicesRepository } from './invoices.repository';
-import { invoiceAmounts } from './vat';
 import { SELLER } from './seller';
-
-export interface IssueInvoiceInput {
-  editionId: string;
-  companyId: string;
-  entryId: string | null;
-  purpose: InvoicePurpose;
-  description: string;
-  /** EUR cents, excluding VAT. */
-  amountExclVatCents: number;
-  /** Basis points (2000 = 20 %); ignored under reverse charge. */
-  vatRateBp: number;
-}
 
 export interface PaymentInput {
   method: PaymentMethod;
@@ -37,9 +26,6 @@ const METHOD_LABELS: Record<Locale, Record<PaymentMethod, string>> = {
   fr: { CARD: 'carte bancaire', BANK_TRANSFER: 'virement bancaire' },
   en: { CARD: 'card', BANK_TRANSFER: 'bank transfer' },
 };
-
-/** Amounts are Postgres `int` columns. */
-const MAX_CENTS = 2_147_483_647;
 
 /**
  * Invoices and credit notes: issued in the caller's transaction with a gapless number per edition, never
@@ -58,32 +44,7 @@ export class BillingService {
    * given out one transaction at a time: a transaction that rolls back gives its number back, none is skipped.
    */
   async issueInvoice(tx: EntityManager, input: IssueInvoiceInput): Promise<Invoice> {
-    const description = input.description.trim();
-    if (!description) throw new InvalidError('an invoice needs a description of what it bills');
-    const company = await tx.findOneBy(Company, { id: input.companyId });
-    if (!company) throw new NotFoundError(`company ${input.companyId} does not exist`);
-    const buyer: InvoiceBuyer = {
-      legalName: company.legalName,
-      billingAddress: company.billingAddress,
-      country: company.country,
-      siren: company.siren,
-      foreignRegistrationNumber: company.foreignRegistrationNumber,
-      vatNumber: company.vatNumber,
-    };
-    const amounts = invoiceAmounts(input.amountExclVatCents, input.vatRateBp, buyer);
-    if (amounts.totalCents > MAX_CENTS) throw new InvalidError(`an invoice total cannot exceed ${MAX_CENTS} cents`);
-    return this.insertNumbered(tx, {
-      editionId: input.editionId,
-      companyId: input.companyId,
-      entryId: input.entryId,
-      kind: InvoiceKind.Invoice,
-      purpose: input.purpose,
-      creditedInvoiceId: null,
-      description,
-      ...amounts,
-      buyer,
-      reason: null,
-    });
+    return this.insertNumbered(tx, { ...(await draftInvoice(tx, input)), kind: InvoiceKind.Invoice, creditedInvoiceId: null, reason: null });
   }
 
   /**
@@ -144,6 +105,13 @@ export class BillingService {
       })),
     );
     return payment;
+  }
+
+  /** An invoice that has its number (numbered by another process, or by the reconciler). */
+  async numbered(invoiceId: string): Promise<Invoice> {
+    const invoice = await this.dataSource.manager.findOneBy(Invoice, { id: invoiceId });
+    if (!invoice) throw new Error(`invoice ${invoiceId} was committed but has no number after its edition's numbering`);
+    return invoice;
   }
 
   /** The invoice (not credit note) of this purpose issued for an entry, if any. */
@@ -207,7 +175,7 @@ export class BillingService {
                             amount_excl_vat_cents, vat_rate_bp, vat_cents, total_cents, reverse_charge, buyer, reason, issued_at)
        SELECT $1, $2, $3, $4, $5, next.last_number, edition.year || '-' || lpad(next.last_number::text, 6, '0'), $6, $7,
               $8, $9, $10, $11, $12, $13, $14, clock_timestamp()
-         FROM next JOIN edition ON edition.id = $1
+         FROM next JOIN (${EDITIONS_SQL}) edition ON edition.id = $1
        RETURNING id, sequence, number, issued_at`,
         [
           fields.editionId,

@@ -4,17 +4,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { companyRecipients, type AuthUser } from '@app/accounts';
 import { formatEuros, formatInstant, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
-import { EntriesService, entryFields, type Entry, type EntryFilter, type NewEntry } from '@app/registration';
+import { CategoriesService, EditionsService } from '@app/contest';
+import { companyNotices, EntriesService, entryFields, type Entry, type EntryFilter, type NewEntry } from '@app/registration';
 import { BillingService, toInvoiceView } from './billing.service';
 import type { InvoiceView } from './invoice.types';
 import { InvoicePurpose, type Invoice } from './entities/invoice.entity';
 import { entryTimeline, type EntryDetailView, type EntryView } from './entry-timeline';
 import { invoiceAttachment } from './invoice-attachment';
+import { InvoiceQueue } from './invoice-queue';
 import { InvoicesRepository } from './invoices.repository';
+import { CoalescedRuns } from './coalesced-runs';
 
 /**
- * The entry fee along the entry's life: billing issues the invoice in the unit of work that registers the
- * entry, credits it when the entry is withdrawn, and (through `BillingService.recordPayment`) confirms the
+ * The entry fee along the entry's life: billing queues the invoice in the unit of work that registers the
+ * entry and numbers it before the registration answers, credits it when the entry is withdrawn, and (through `BillingService.recordPayment`) confirms the
  * entry when it is paid. Registration knows nothing of invoices.
  */
 @Injectable()
@@ -26,18 +29,25 @@ export class EntryFees {
     private readonly entries: EntriesService,
     private readonly billing: BillingService,
     private readonly invoices: InvoicesRepository,
+    private readonly invoiceQueue: InvoiceQueue,
+    private readonly editions: EditionsService,
+    private readonly categories: CategoriesService,
   ) {}
 
-  /** Registers the caller's company in a category, issues the entry-fee invoice and e-mails it, in one unit of work. */
+  /** One numbering per edition at a time in this process; registrations arriving meanwhile share the next one. */
+  private readonly numberings = new CoalescedRuns((editionId) => this.issueQueued(editionId));
+
+  /**
+   * Registers the caller's company in a category and issues the entry-fee invoice: the entry and its invoice
+   * are committed first (no lock taken), then the invoice is numbered with the others its edition queued
+   * meanwhile, and the answer waits for its number.
+   */
   async register(user: AuthUser, dto: NewEntry, now = new Date()): Promise<EntryView> {
     const place = await this.entries.checkNewEntry(dto, now);
     const { category, edition } = place;
-    return this.units.run(async (uow) => {
-      const outbox = this.notifications.outbox(uow);
+    const { entry, queued } = await this.units.run(async (uow) => {
       const entry = await this.entries.register(uow.tx, user, dto, place);
-      const recipients = await companyRecipients(uow.tx, [entry.companyId]);
-      // Last: the invoice takes the edition's numbering lock, held until commit, so little should follow it.
-      const invoice = await this.billing.issueInvoice(uow.tx, {
+      const queued = await this.invoiceQueue.queue(uow.tx, {
         editionId: edition.id,
         companyId: entry.companyId,
         entryId: entry.id,
@@ -46,29 +56,69 @@ export class EntryFees {
         amountExclVatCents: category.entryFeeCents,
         vatRateBp: category.vatRateBp,
       });
-      if (invoice.totalCents === 0) await this.entries.confirm(uow.tx, entry);
-      await this.entries.tellCompany(
-        outbox,
-        entry,
-        category,
-        edition,
-        'entry-registered',
-        (r) => ({
-          invoiceNumber: invoice.number,
-          total: formatEuros(invoice.totalCents, r.locale),
-          paymentDueAt: formatInstant(edition.paymentDueAt, edition.timezone),
-          deadline: formatInstant(edition.registrationDeadline, edition.timezone),
-        }),
-        [invoiceAttachment(invoice)],
-        'entry-registered',
-        recipients,
-      );
-      return { ...entryFields(entry), invoice: toInvoiceView(invoice, [], null) };
+      if (queued.totalCents === 0) await this.entries.confirm(uow.tx, entry);
+      return { entry, queued };
     });
+    const invoice = (await this.numberings.run(edition.id)).get(queued.id) ?? (await this.billing.numbered(queued.id));
+    return { ...entryFields(entry), invoice: toInvoiceView(invoice, [], null) };
+  }
+
+  /**
+   * Numbers every entry-fee invoice the edition has queued and writes each its "entry registered" e-mail, in one
+   * unit of work; returns them by id. Registrations call it through {@link numberings}, the worker's reconciler
+   * for invoices a crash left unnumbered.
+   */
+  async issueQueued(editionId: string): Promise<Map<string, Invoice>> {
+    return this.units.run(async (uow) => {
+      const edition = await this.editions.findOrFail(editionId, uow.tx);
+      const categories = new Map((await this.categories.listByEdition(editionId, uow.tx)).map((c) => [c.id, c]));
+      const invoices = await this.invoiceQueue.numberQueued(uow.tx, editionId);
+      const entries = await this.entries.byIds(
+        uow.tx,
+        invoices.flatMap((i) => (i.entryId ? [i.entryId] : [])),
+      );
+      const recipients = await companyRecipients(uow.tx, [...new Set(invoices.map((i) => i.companyId))]);
+      const written = await this.notifications.write(
+        uow.tx,
+        invoices.flatMap((invoice) => {
+          const entry = invoice.entryId ? entries.get(invoice.entryId) : undefined;
+          if (!entry) return [];
+          return companyNotices(
+            entry,
+            categories.get(entry.categoryId)!,
+            edition,
+            'entry-registered',
+            (r) => ({
+              invoiceNumber: invoice.number,
+              total: formatEuros(invoice.totalCents, r.locale),
+              paymentDueAt: formatInstant(edition.paymentDueAt, edition.timezone),
+              deadline: formatInstant(edition.registrationDeadline, edition.timezone),
+            }),
+            [invoiceAttachment(invoice)],
+            'entry-registered',
+            recipients,
+          );
+        }),
+      );
+      // The outbox's after-commit queueing, not awaited: the registrations waiting for their numbers need not wait
+      // for Redis (dispatch only logs a failure, and the relay queues what it missed).
+      uow.afterCommit(async () => void this.notifications.dispatch(written));
+      return new Map(invoices.map((i) => [i.id, i]));
+    });
+  }
+
+  /** Invoices a crash left unnumbered (committed, never numbered), numbered now; returns how many. */
+  async issueLeftovers(): Promise<number> {
+    let issued = 0;
+    for (const editionId of await this.invoiceQueue.editionsWaiting(this.dataSource.manager)) issued += (await this.numberings.run(editionId)).size;
+    return issued;
   }
 
   /** Withdraws an entry before the deadline; its invoice is cancelled by a credit note in the same transaction. */
   async withdraw(user: AuthUser, id: string, now = new Date()): Promise<EntryView> {
+    // An invoice still waiting for its number (its registration's answer was lost) is numbered before it is credited.
+    const waiting = await this.invoiceQueue.editionOfEntry(this.dataSource.manager, id);
+    if (waiting) await this.numberings.run(waiting);
     await this.units.run(async (uow) => {
       await this.entries.withdraw(uow.tx, user, id, now);
       await this.creditEntryInvoices(uow.tx, [id], 'Retrait de l’inscription par l’entreprise');

@@ -4,7 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
 import { CategoriesService, CategoryStatus, EditionsService, type Category, type Edition } from '@app/contest';
 import { formatInstant, isUniqueViolation, ConflictError, NotFoundError, InvalidError } from '@app/core';
-import type { Outbox } from '@app/notifications';
+import type { NotificationInput, Outbox } from '@app/notifications';
 import { channelsOf, type EntryFilter, type NewEntry } from './entry-input';
 import { Entry, EntryStatus, LIVE_ENTRY_STATUSES } from './entities/entry.entity';
 
@@ -128,28 +128,25 @@ export class EntriesService {
   }
 
   /** Writes one e-mail per user of the entry's company, keyed by template, entry and user. */
-  async tellCompany<T extends 'entry-registered' | 'registration-closed' | 'entry-excluded' | 'category-cancelled' | 'deadline-reminder'>(
+  async tellCompany<T extends CompanyTemplate>(
     outbox: Outbox,
     entry: Pick<Entry, 'id' | 'companyId'>,
     category: Pick<Category, 'name'>,
     edition: Pick<Edition, 'name'>,
     template: T,
     extra: (recipient: { locale: 'fr' | 'en' }) => Record<string, unknown>,
-    attachments: Parameters<Outbox['notify']>[0]['attachments'] = [],
+    attachments: NotificationInput['attachments'] = [],
     eventKey = template as string,
     recipients?: Recipient[],
   ): Promise<void> {
     recipients ??= await companyRecipients(outbox.tx, [entry.companyId]);
-    await outbox.notify(
-      ...recipients.map((r) => ({
-        template,
-        to: r.email,
-        locale: r.locale,
-        data: { companyName: r.companyName ?? '', editionName: edition.name, categoryName: category.name, ...extra(r) } as never,
-        dedupeKey: `${eventKey}:${entry.id}:${r.userId}`,
-        attachments,
-      })),
-    );
+    await outbox.notify(...companyNotices(entry, category, edition, template, extra, attachments, eventKey, recipients));
+  }
+
+  /** These entries, by id. */
+  async byIds(tx: EntityManager, ids: string[]): Promise<Map<string, Entry>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await tx.findBy(Entry, { id: In(ids) })).map((e) => [e.id, e]));
   }
 
   /** An entry by id, whoever's it is (null if none): the caller decides who may see it. */
@@ -214,4 +211,29 @@ function assertContactPointsFit(category: Category, dto: NewEntry): void {
   const untested = channels.filter((c) => !((category.quotas[c] ?? 0) > 0));
   if (untested.length > 0) throw new InvalidError(`category ${category.code} does not test the channel(s) ${untested.join(', ')}: remove their contact points`);
   if (channels.length === 0) throw new InvalidError('contactPoints must give at least one contact point on a channel the category tests');
+}
+
+type CompanyTemplate = 'entry-registered' | 'registration-closed' | 'entry-excluded' | 'category-cancelled' | 'deadline-reminder';
+
+/** The e-mails telling an entry's company (one per user among `recipients`), keyed by event, entry and user. */
+export function companyNotices<T extends CompanyTemplate>(
+  entry: Pick<Entry, 'id' | 'companyId'>,
+  category: Pick<Category, 'name'>,
+  edition: Pick<Edition, 'name'>,
+  template: T,
+  extra: (recipient: { locale: 'fr' | 'en' }) => Record<string, unknown>,
+  attachments: NotificationInput['attachments'],
+  eventKey: string,
+  recipients: Recipient[],
+): NotificationInput[] {
+  return recipients
+    .filter((r) => r.companyId === entry.companyId)
+    .map((r) => ({
+      template,
+      to: r.email,
+      locale: r.locale,
+      data: { companyName: r.companyName ?? '', editionName: edition.name, categoryName: category.name, ...extra(r) } as never,
+      dedupeKey: `${eventKey}:${entry.id}:${r.userId}`,
+      attachments,
+    }));
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/core';
+import { InvoiceRecovery } from '../billing/invoice-recovery';
 import { CalendarRecovery } from '../calendar/calendar-recovery';
 import { TasksProcessor } from '../shoppers/tasks.processor';
 import { NotificationsProcessor } from '../notifications/notifications.processor';
@@ -8,9 +9,9 @@ import type { Reconciles } from './reconciles';
 
 /**
  * Rebuilds the queues from Postgres at start-up and then every RECONCILE_EVERY_MS, on a plain timer since Redis
- * itself may be what was lost: the repeating jobs, the calendar's timed steps, the outbox's pending e-mails and the
- * PENDING tasks of editions in test. So a running worker recovers from Redis restarting empty, or from another
- * process crashing between a commit and its queueing, within one period and one pass (docs/rules.md, "Recovery").
+ * itself may be what was lost: the repeating jobs, the calendar's timed steps, the outbox's pending e-mails, the invoices
+ * left unnumbered and the PENDING tasks of editions in test. So a running worker recovers from Redis restarting empty, or from another
+ * process crashing between a commit and its queueing (or between a registration and its invoice's numbering), within one period and one pass (docs/rules.md, "Recovery").
  * Passes never overlap: one waiting for Redis to come back holds the next ones off.
  */
 @Injectable()
@@ -26,9 +27,12 @@ export class QueueReconciler implements OnApplicationBootstrap, OnApplicationShu
     tasks: TasksProcessor,
     calendar: CalendarRecovery,
     sectors: SectorWorkers,
+    invoices: InvoiceRecovery,
   ) {
-    // The calendar before the tasks: a step run late may put an edition in test, whose tasks come next.
+    // Invoices before the outbox, whose e-mails they write; the calendar before the tasks: a step run late may
+    // put an edition in test, whose tasks come next.
     this.parts = [
+      ['unnumbered invoices', invoices],
       ['repeating jobs of the outbox', notifications],
       ['task housekeeping schedules', tasks],
       ['calendar', calendar],

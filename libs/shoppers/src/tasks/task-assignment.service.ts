@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { formatInstant, isRetryableConflict, QUEUE_AFTER_COMMIT_MS, SectorQueues, UnitsOfWork, updatedRows, withinDeadline } from '@app/core';
 import { juryRecipients } from '@app/accounts';
-import { EditionStatus } from '@app/contest';
+import { CATEGORIES_SQL, EDITIONS_SQL, EditionStatus } from '@app/contest';
 import { NotificationsService } from '@app/notifications';
 import { TaskStatus } from '../entities/task.entity';
 import { planAssignments } from './assignment-plan';
@@ -55,7 +55,7 @@ export class TaskAssignment {
     const byCode = new Map<string, string[]>();
     for (let i = 0; i < taskIds.length; i += 20_000) {
       const rows: { id: string; code: string }[] = await this.dataSource.query(
-        `SELECT t.id, c.code FROM task t JOIN category c ON c.id = t.category_id WHERE t.id = ANY($1) AND t.status = $2 ORDER BY t.id`,
+        `SELECT t.id, c.code FROM task t JOIN (${CATEGORIES_SQL}) c ON c.id = t.category_id WHERE t.id = ANY($1) AND t.status = $2 ORDER BY t.id`,
         [taskIds.slice(i, i + 20_000), TaskStatus.Pending],
       );
       for (const r of rows) (byCode.get(r.code) ?? byCode.set(r.code, []).get(r.code)!).push(r.id);
@@ -90,7 +90,7 @@ export class TaskAssignment {
   /** Re-queues every PENDING task of the editions in test (or of one of them); returns how many. */
   async enqueuePending(editionId?: string): Promise<number> {
     const rows: { id: string; code: string }[] = await this.dataSource.query(
-      `SELECT t.id, c.code FROM task t JOIN edition e ON e.id = t.edition_id JOIN category c ON c.id = t.category_id
+      `SELECT t.id, c.code FROM task t JOIN (${EDITIONS_SQL}) e ON e.id = t.edition_id JOIN (${CATEGORIES_SQL}) c ON c.id = t.category_id
         WHERE t.status = $2 AND e.status = $3 AND ($1::uuid IS NULL OR e.id = $1) ORDER BY t.id`,
       [editionId ?? null, TaskStatus.Pending, EditionStatus.Testing],
     );
@@ -107,7 +107,7 @@ export class TaskAssignment {
    */
   async requeueStranded(): Promise<number> {
     const rows: { id: string; code: string }[] = await this.dataSource.query(
-      `SELECT t.id, c.code FROM task t JOIN edition e ON e.id = t.edition_id JOIN category c ON c.id = t.category_id
+      `SELECT t.id, c.code FROM task t JOIN (${EDITIONS_SQL}) e ON e.id = t.edition_id JOIN (${CATEGORIES_SQL}) c ON c.id = t.category_id
         WHERE t.status = $1 AND e.status = $2 ORDER BY t.id`,
       [TaskStatus.Pending, EditionStatus.Testing],
     );
@@ -191,7 +191,7 @@ export class TaskAssignment {
       const counts = new Map<string, number>();
       for (const r of rows) counts.set(r.category_id, (counts.get(r.category_id) ?? 0) + 1);
       const categories: { id: string; name: string; edition_name: string; timezone: string }[] = await outbox.tx.query(
-        `SELECT c.id, c.name, e.name AS edition_name, e.timezone FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = ANY($1)`,
+        `SELECT c.id, c.name, e.name AS edition_name, e.timezone FROM (${CATEGORIES_SQL}) c JOIN (${EDITIONS_SQL}) e ON e.id = c.edition_id WHERE c.id = ANY($1)`,
         [[...counts.keys()]],
       );
       const jury = await juryRecipients(outbox.tx);

@@ -2,9 +2,9 @@ import { forwardRef, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CategoryStatus, CHANNELS, EditionsService, type Channel, type PerChannel, type Scenario } from '@app/contest';
+import { CATEGORIES_SQL, CategoryStatus, EDITIONS_SQL, CHANNELS, EditionsService, type Channel, type PerChannel, type Scenario } from '@app/contest';
 import { faultPoint } from '@app/core';
-import { EntryStatus } from '@app/registration';
+import { ENTRIES_SQL, EntryStatus } from '@app/registration';
 import { Task, TaskStatus } from '../entities/task.entity';
 import { TaskAssignment } from './task-assignment.service';
 import { taskTimings } from './task-timings';
@@ -45,7 +45,7 @@ export class TaskGeneration {
     const edition = await this.editions.findOrFail(editionId);
     const entries: EntryRow[] = await this.dataSource.query(
       `SELECT e.id, e.category_id, e.company_id, e.contact_points, c.code, c.quotas, c.scenarios
-         FROM entry e JOIN category c ON c.id = e.category_id
+         FROM (${ENTRIES_SQL}) e JOIN (${CATEGORIES_SQL}) c ON c.id = e.category_id
         WHERE e.edition_id = $1 AND e.status = $2 AND c.status = $3
         ORDER BY e.id`,
       [editionId, EntryStatus.InTest, CategoryStatus.Active],
@@ -161,7 +161,7 @@ export class TaskGeneration {
     const existing = await tx.findOne(Task, { where: { replacesTaskId: taskId } });
     if (existing) return existing;
     const [old] = await tx.query(
-      `SELECT t.*, e.timezone, e.test_period_start, e.test_period_end FROM task t JOIN edition e ON e.id = t.edition_id WHERE t.id = $1`,
+      `SELECT t.*, e.timezone, e.test_period_start, e.test_period_end FROM task t JOIN (${EDITIONS_SQL}) e ON e.id = t.edition_id WHERE t.id = $1`,
       [taskId],
     );
     if (!old) throw new Error(`task ${taskId} not found`);

@@ -7,6 +7,7 @@ import { RankingSums1764700000000 } from './1764700000000-ranking-sums';
 import { PortalAccounts1764800000000 } from './1764800000000-portal-accounts';
 import { TitleCodes1764810000000 } from './1764810000000-title-codes';
 import { InputsHash1764830000000 } from './1764830000000-inputs-hash';
+import { InvoiceQueue1764840000000 } from './1764840000000-invoice-queue';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PortalAccounts1764800000000,
   TitleCodes1764810000000,
   InputsHash1764830000000,
+  InvoiceQueue1764840000000,
 ];

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { Company } from '@app/accounts';
+import { InvalidError, NotFoundError } from '@app/core';
+import type { Invoice, InvoiceBuyer, InvoicePurpose } from './entities/invoice.entity';
+import { invoiceAmounts } from './vat';
+
+export interface IssueInvoiceInput {
+  editionId: string;
+  companyId: string;
+  entryId: string | null;
+  purpose: InvoicePurpose;
+  description: string;
+  /** EUR cents, excluding VAT. */
+  amountExclVatCents: number;
+  /** Basis points (2000 = 20 %); ignored under reverse charge. */
+  vatRateBp: number;
+}
+
+/** What an invoice says before it has a number: the buyer as it stands now and the amounts. */
+export type InvoiceDraft = Pick<
+  Invoice,
+  'editionId' | 'companyId' | 'entryId' | 'purpose' | 'description' | 'amountExclVatCents' | 'vatRateBp' | 'vatCents' | 'totalCents' | 'reverseCharge' | 'buyer'
+>;
+
+/** Amounts are Postgres `int` columns. */
+const MAX_CENTS = 2_147_483_647;
+
+/** Checks an invoice's input and reads its buyer in `tx`; nothing is written. */
+export async function draftInvoice(tx: EntityManager, input: IssueInvoiceInput): Promise<InvoiceDraft> {
+  const description = input.description.trim();
+  if (!description) throw new InvalidError('an invoice needs a description of what it bills');
+  const company = await tx.findOneBy(Company, { id: input.companyId });
+  if (!company) throw new NotFoundError(`company ${input.companyId} does not exist`);
+  const buyer: InvoiceBuyer = {
+    legalName: company.legalName,
+    billingAddress: company.billingAddress,
+    country: company.country,
+    siren: company.siren,
+    foreignRegistrationNumber: company.foreignRegistrationNumber,
+    vatNumber: company.vatNumber,
+  };
+  const amounts = invoiceAmounts(input.amountExclVatCents, input.vatRateBp, buyer);
+  if (amounts.totalCents > MAX_CENTS) throw new InvalidError(`an invoice total cannot exceed ${MAX_CENTS} cents`);
+  return { editionId: input.editionId, companyId: input.companyId, entryId: input.entryId, purpose: input.purpose, description, ...amounts, buyer };
+}

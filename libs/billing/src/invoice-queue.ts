@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EDITIONS_SQL } from '@app/contest';
+import { Invoice, InvoiceKind } from './entities/invoice.entity';
+import { UnnumberedInvoice } from './entities/unnumbered-invoice.entity';
+import { draftInvoice, type IssueInvoiceInput } from './invoice-draft';
+
+/** The columns of `invoice`, as the entity's fields. */
+const INVOICE_FIELDS = `id, edition_id AS "editionId", company_id AS "companyId", entry_id AS "entryId", kind, purpose, sequence, number,
+  credited_invoice_id AS "creditedInvoiceId", description, amount_excl_vat_cents AS "amountExclVatCents", vat_rate_bp AS "vatRateBp",
+  vat_cents AS "vatCents", total_cents AS "totalCents", reverse_charge AS "reverseCharge", buyer, reason, issued_at AS "issuedAt"`;
+
+/**
+ * Invoices numbered in batches: a registration commits its invoice unnumbered (no lock taken), and one
+ * transaction then numbers every invoice its edition has queued, holding the edition's counter row once for
+ * all of them. Numbers stay gapless (the counter moves in the transaction that writes them) and chronological
+ * (the issue date is read once the counter is ours, so a later number never has an earlier date).
+ */
+@Injectable()
+export class InvoiceQueue {
+  /** Queues an invoice in `tx`, to be numbered by its edition's next numbering once `tx` has committed. */
+  async queue(tx: EntityManager, input: IssueInvoiceInput): Promise<UnnumberedInvoice> {
+    const draft = await draftInvoice(tx, input);
+    const [row]: { id: string; queued_at: Date }[] = await tx.query(
+      `INSERT INTO unnumbered_invoice (edition_id, company_id, entry_id, purpose, description, amount_excl_vat_cents, vat_rate_bp, vat_cents,
+                                       total_cents, reverse_charge, buyer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, queued_at`,
+      [
+        draft.editionId,
+        draft.companyId,
+        draft.entryId,
+        draft.purpose,
+        draft.description,
+        draft.amountExclVatCents,
+        draft.vatRateBp,
+        draft.vatCents,
+        draft.totalCents,
+        draft.reverseCharge,
+        JSON.stringify(draft.buyer),
+      ],
+    );
+    return Object.assign(new UnnumberedInvoice(), draft, { id: row.id, queuedAt: row.queued_at });
+  }
+
+  /**
+   * Numbers, in `tx`, every invoice of the edition queued by a committed transaction, in the order they were
+   * queued, and returns them. The counter row is locked first and stays locked until `tx` ends, so a numbering
+   * (here, in another process, or a single invoice's) waits for the one before it and then sees what it moved.
+   */
+  async numberQueued(tx: EntityManager, editionId: string): Promise<Invoice[]> {
+    const [{ last }]: { last: number }[] = await tx.query(
+      `INSERT INTO invoice_counter (edition_id, last_number) VALUES ($1, 0)
+       ON CONFLICT (edition_id) DO UPDATE SET last_number = invoice_counter.last_number RETURNING last_number AS last`,
+      [editionId],
+    );
+    const rows: Invoice[] = await tx.query(
+      `WITH moved AS (DELETE FROM unnumbered_invoice WHERE edition_id = $1 RETURNING *),
+            numbered AS (SELECT moved.*, $2::int + row_number() OVER (ORDER BY queued_at, id) AS seq FROM moved),
+            counted AS (UPDATE invoice_counter SET last_number = $2::int + (SELECT count(*) FROM moved) WHERE edition_id = $1),
+            issued AS (SELECT clock_timestamp() AS at)
+       INSERT INTO invoice (id, edition_id, company_id, entry_id, kind, purpose, sequence, number, description, amount_excl_vat_cents,
+                            vat_rate_bp, vat_cents, total_cents, reverse_charge, buyer, issued_at)
+       SELECT n.id, n.edition_id, n.company_id, n.entry_id, $3, n.purpose, n.seq, edition.year || '-' || lpad(n.seq::text, 6, '0'), n.description,
+              n.amount_excl_vat_cents, n.vat_rate_bp, n.vat_cents, n.total_cents, n.reverse_charge, n.buyer, issued.at
+         FROM numbered n JOIN (${EDITIONS_SQL}) edition ON edition.id = n.edition_id CROSS JOIN issued
+       RETURNING ${INVOICE_FIELDS}`,
+      [editionId, last, InvoiceKind.Invoice],
+    );
+    return rows.map((row) => Object.assign(new Invoice(), row)).sort((a, b) => a.sequence - b.sequence);
+  }
+
+  /** The editions that have invoices waiting for a number. */
+  async editionsWaiting(manager: EntityManager): Promise<string[]> {
+    const rows: { edition_id: string }[] = await manager.query(`SELECT DISTINCT edition_id FROM unnumbered_invoice`);
+    return rows.map((r) => r.edition_id);
+  }
+
+  /** The edition of the entry's invoice still waiting for its number, if any. */
+  async editionOfEntry(manager: EntityManager, entryId: string): Promise<string | null> {
+    const [row]: { edition_id: string }[] = await manager.query(`SELECT edition_id FROM unnumbered_invoice WHERE entry_id = $1 LIMIT 1`, [entryId]);
+    return row?.edition_id ?? null;
+  }
+}
