@@ -65,8 +65,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await registerQueueDashboard(app);
   await servePortal(app, app.get(AppConfig).WEB_DIST_DIR);
 
-  const document = openApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Built on the first request to /docs, not at every start (it walks every route and DTO: part of the API's start-up).
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 
   await app.get(AccountsService).ensureJuryFromEnvironment();
   return app;
