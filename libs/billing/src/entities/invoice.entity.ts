@@ -1,21 +1,14 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { oneOf } from '@app/core';
+import { InvoiceAmounts } from './invoice-amounts';
+
+export type { InvoiceBuyer } from './invoice-amounts';
 
 export const InvoiceKind = { Invoice: 'INVOICE', CreditNote: 'CREDIT_NOTE' } as const;
 export type InvoiceKind = (typeof InvoiceKind)[keyof typeof InvoiceKind];
 
 export const InvoicePurpose = { EntryFee: 'ENTRY_FEE', Licence: 'LICENCE' } as const;
 export type InvoicePurpose = (typeof InvoicePurpose)[keyof typeof InvoicePurpose];
-
-/** The buyer as it stood when the invoice was issued (an invoice never changes afterwards). */
-export interface InvoiceBuyer {
-  legalName: string;
-  billingAddress: string;
-  country: string;
-  siren: string | null;
-  foreignRegistrationNumber: string | null;
-  vatNumber: string | null;
-}
 
 /**
  * An invoice or a credit note. Issued once, never updated or deleted (a database trigger refuses it);
@@ -30,7 +23,7 @@ export interface InvoiceBuyer {
 @Check('invoice_purpose_check', oneOf('purpose', Object.values(InvoicePurpose)))
 @Check('invoice_total', 'total_cents = amount_excl_vat_cents + vat_cents')
 @Check('invoice_credit_note_refers', `(kind = '${InvoiceKind.CreditNote}') = (credited_invoice_id IS NOT NULL)`)
-export class Invoice {
+export class Invoice extends InvoiceAmounts {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -63,28 +56,6 @@ export class Invoice {
   @Column({ name: 'credited_invoice_id', type: 'uuid', nullable: true })
   @ForeignKey('invoice', { name: 'invoice_credited_invoice_id_fkey' })
   creditedInvoiceId: string | null;
-
-  @Column({ type: 'text' })
-  description: string;
-
-  @Column({ name: 'amount_excl_vat_cents', type: 'int' })
-  amountExclVatCents: number;
-
-  @Column({ name: 'vat_rate_bp', type: 'int' })
-  vatRateBp: number;
-
-  @Column({ name: 'vat_cents', type: 'int' })
-  vatCents: number;
-
-  @Column({ name: 'total_cents', type: 'int' })
-  totalCents: number;
-
-  /** EU buyer outside France with a VAT number: no VAT, and the legal mention on the document. */
-  @Column({ name: 'reverse_charge', type: 'boolean' })
-  reverseCharge: boolean;
-
-  @Column({ type: 'jsonb' })
-  buyer: InvoiceBuyer;
 
   /** Why a credit note was issued. */
   @Column({ type: 'text', nullable: true })

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { oneOf } from '@app/core';
-import { InvoicePurpose, type InvoiceBuyer } from './invoice.entity';
+import { InvoiceAmounts } from './invoice-amounts';
+import { InvoicePurpose } from './invoice.entity';
 
 /**
  * An invoice committed with the entry it bills, waiting for its number: the next numbering of its edition
@@ -10,7 +11,7 @@ import { InvoicePurpose, type InvoiceBuyer } from './invoice.entity';
 @Index('unnumbered_invoice_edition_idx', ['editionId', 'queuedAt'])
 @Check('unnumbered_invoice_purpose_check', oneOf('purpose', Object.values(InvoicePurpose)))
 @Check('unnumbered_invoice_total', 'total_cents = amount_excl_vat_cents + vat_cents')
-export class UnnumberedInvoice {
+export class UnnumberedInvoice extends InvoiceAmounts {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -28,27 +29,6 @@ export class UnnumberedInvoice {
 
   @Column({ type: 'text' })
   purpose: InvoicePurpose;
-
-  @Column({ type: 'text' })
-  description: string;
-
-  @Column({ name: 'amount_excl_vat_cents', type: 'int' })
-  amountExclVatCents: number;
-
-  @Column({ name: 'vat_rate_bp', type: 'int' })
-  vatRateBp: number;
-
-  @Column({ name: 'vat_cents', type: 'int' })
-  vatCents: number;
-
-  @Column({ name: 'total_cents', type: 'int' })
-  totalCents: number;
-
-  @Column({ name: 'reverse_charge', type: 'boolean' })
-  reverseCharge: boolean;
-
-  @Column({ type: 'jsonb' })
-  buyer: InvoiceBuyer;
 
   /** Numbers are given out in this order. */
   @Column({ name: 'queued_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
