@@ -10,7 +10,7 @@ import { ASSIGN_BATCH, ShoppersModule, TaskAssignment, TaskGeneration, TaskStatu
 import { waitFor } from '@app/simulation';
 import { SectorWorkers } from '../../worker/src/shoppers/sector-workers';
 import { startFleet, describeFleet, type Fleet } from './app-processes';
-import { openBenchEnvironment } from './bench-environment';
+import { benchPool, openBenchEnvironment } from './bench-environment';
 
 /**
  * `npm run bench:assignment`: a national season — 40 sectors, 1,000 entries (25 per sector), 225 tasks each
@@ -49,7 +49,7 @@ export async function benchAssignment(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     WORKER_SECTORS: '',
   });
-  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  const pool = benchPool(databaseUrl, 4);
   // The bench's own queues go through the same connection maker as the apps' (one Redis or the run's cluster).
   const shared = createQueueConnection(base);
   // BENCH_PROCESSES=n: n built worker processes (dist/apps/worker/main.js) instead of in-process workers.

@@ -7,7 +7,7 @@ import { AppConfig, CoreModule, SMTP_POOL } from '@app/core';
 import { NOTIFICATIONS_CONCURRENCY, renderEmail } from '@app/notifications';
 import { PublicationModule, PublicationService } from '@app/publication';
 import { inParallel } from '@app/simulation';
-import { openBenchEnvironment } from './bench-environment';
+import { benchPool, openBenchEnvironment } from './bench-environment';
 import { cpuMs, waitForLine } from './processes';
 
 /**
@@ -31,7 +31,7 @@ export async function benchNotifications(): Promise<void> {
   const { databaseUrl, queuePrefix, smtpUrl, received } = environment;
   const env = { ...process.env, DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtpUrl, LOG_LEVEL: 'info', WORKER_SECTORS: '' };
   Object.assign(process.env, { ...env, LOG_LEVEL: 'warn' });
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = benchPool(databaseUrl, 2);
   const worker = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/apps/worker/main.js'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],

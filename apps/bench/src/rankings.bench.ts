@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions } from '@app/core';
 import { RankingsService } from '@app/scoring';
-import { inTransaction, openBenchEnvironment } from './bench-environment';
+import { benchPool, inTransaction, openBenchEnvironment } from './bench-environment';
 
 /**
  * `npm run bench:rankings`: a national season's scoring — 40 categories, 1,000 entries (25 each), 225
@@ -27,10 +27,7 @@ const WEIGHTS = { PHONE: 40, EMAIL: 20, WEB: 15, CHAT: 15, SOCIAL: 10 };
 export async function benchRankings(): Promise<void> {
   const environment = await openBenchEnvironment();
   const { databaseUrl } = environment;
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
-  // pool.end() asks its clients to close without waiting for them: one still open when the run's database is
-  // dropped (WITH FORCE) is terminated (57P01) after every figure is printed, which is no failure of the run
-  pool.on('error', (error) => console.log(`after the run: ${error.message}`));
+  const pool = benchPool(databaseUrl, 2);
   let dataSource: DataSource | null = null;
   try {
     dataSource = new DataSource(typeOrmOptions(databaseUrl));

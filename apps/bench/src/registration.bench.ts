@@ -1,7 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
-import { Pool } from 'pg';
 import { describeFleet, fleetSize, freePorts, startFleet, type Fleet } from './app-processes';
-import { inTransaction, openBenchEnvironment } from './bench-environment';
+import { benchPool, inTransaction, openBenchEnvironment } from './bench-environment';
 import { startCeilingServer } from './ceiling-server';
 import { post } from './http';
 import { burst, burstOf, printResults } from './load';
@@ -19,9 +18,7 @@ export async function benchRegistration(): Promise<void> {
   const environment = await openBenchEnvironment();
   const { base, databaseUrl, queuePrefix } = environment;
   let fleet: Fleet | null = null;
-  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
-  // The teardown's DROP DATABASE … WITH (FORCE) ends the idle connections: not an error once the figures are out.
-  pool.on('error', () => undefined);
+  const pool = benchPool(databaseUrl, 20);
   try {
     const env = {
       ...process.env,

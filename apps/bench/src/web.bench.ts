@@ -7,7 +7,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Pool } from 'pg';
 import { chromium, type Browser } from 'playwright-core';
 import { hashPassword } from '@app/accounts';
-import { openBenchEnvironment } from './bench-environment';
+import { benchPool, openBenchEnvironment } from './bench-environment';
 import { post, waitForHealth } from './http';
 import { autocannon } from './autocannon';
 import { printResults } from './load';
@@ -33,7 +33,7 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 export async function benchWeb(): Promise<void> {
   const environment = await openBenchEnvironment();
   const { base, databaseUrl, queuePrefix } = environment;
-  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  const pool = benchPool(databaseUrl, 4);
   const origin = `http://127.0.0.1:${API_PORT}`;
   const api: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], {
     env: {
