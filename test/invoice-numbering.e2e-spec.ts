@@ -1,6 +1,4 @@
-import { EntryFees, InvoicePurpose, InvoiceQueue } from '@app/billing';
-import { UnitsOfWork } from '@app/core';
-import { EntriesService } from '@app/registration';
+import { EntryFees, LEFTOVER_AGE_MS } from '@app/billing';
 import { QueueReconciler } from '../apps/worker/src/recovery/queue-reconciler';
 import { waitFor } from '@app/simulation';
 import { TestPlatform } from './support/platform';
@@ -38,23 +36,15 @@ describe('billing: batched invoice numbering', () => {
     (await platform.dataSource.query(`SELECT count(*)::int AS n FROM unnumbered_invoice WHERE edition_id = $1`, [editionId]))[0].n;
 
   /** An entry and its invoice committed, then the process dies before the numbering: what a crash there leaves. */
-  async function registerWithoutNumbering(company: { id: string; userId: string }, categoryId: string) {
-    const entries = platform.api.get(EntriesService);
-    const dto = { categoryId, contactPoints };
-    const place = await entries.checkNewEntry(dto);
-    return platform.api.get(UnitsOfWork).run(async (uow) => {
-      const entry = await entries.register(uow.tx, { id: company.userId, role: 'COMPANY', companyId: company.id } as never, dto, place);
-      const invoice = await platform.api.get(InvoiceQueue).queue(uow.tx, {
-        editionId: place.edition.id,
-        companyId: company.id,
-        entryId: entry.id,
-        purpose: InvoicePurpose.EntryFee,
-        description: `Inscription — catégorie ${place.category.name} — ${place.edition.name}`,
-        amountExclVatCents: place.category.entryFeeCents,
-        vatRateBp: place.category.vatRateBp,
-      });
-      return { entry, invoice };
-    });
+  async function registerWithoutNumbering(company: { id: string; userId: string }, categoryId: string, crashedAgoMs = LEFTOVER_AGE_MS) {
+    const user = { id: company.userId, role: 'COMPANY', companyId: company.id } as never;
+    const { entry, queued } = await platform.api.get(EntryFees).queueEntry(user, { categoryId, contactPoints });
+    // Queued `crashedAgoMs` ago: by default the leftover age, the crash was a while ago.
+    const [[row]] = await platform.dataSource.query(
+      `UPDATE unnumbered_invoice SET queued_at = queued_at - $2 * interval '1 millisecond' WHERE id = $1 RETURNING queued_at`,
+      [queued.id, crashedAgoMs],
+    );
+    return { entry, invoice: { ...queued, queuedAt: row.queued_at as Date } };
   }
 
   it('numbers 100 entries registered at once through two API processes 1 to 100, each once, in issue-time order, each e-mailed', async () => {
@@ -107,6 +97,14 @@ describe('billing: batched invoice numbering', () => {
     const next = await second.client.post('/api/entries', { categoryId: category.id, contactPoints }, later.token);
     expect(next.body.invoice.number).toBe(numberOf(edition.year, 3));
     expect(await platform.worker!.get(EntryFees).issueLeftovers()).toBe(0);
+  });
+
+  it('the reconciler leaves an invoice queued a moment ago to the registration that queued it', async () => {
+    const { edition, category } = await openSeason();
+    const [company] = await quickCompanies(platform, 1);
+    await registerWithoutNumbering(company, category.id, 0);
+    expect(await platform.worker!.get(EntryFees).issueLeftovers()).toBe(0);
+    expect(await waiting(edition.id)).toBe(1);
   });
 
   it('an invoice still unnumbered when its entry is withdrawn is numbered first, then credited', async () => {

@@ -12,8 +12,13 @@ import { InvoicePurpose, type Invoice } from './entities/invoice.entity';
 import { entryTimeline, type EntryDetailView, type EntryView } from './entry-timeline';
 import { invoiceAttachment } from './invoice-attachment';
 import { InvoiceQueue } from './invoice-queue';
+import { draftFor, readBuyer } from './invoice-draft';
+import type { UnnumberedInvoice } from './entities/unnumbered-invoice.entity';
 import { InvoicesRepository } from './invoices.repository';
 import { CoalescedRuns } from './coalesced-runs';
+
+/** How long an invoice waits for its number before it counts as a crash's leftover (a registration numbers its own within a second). */
+export const LEFTOVER_AGE_MS = 10_000;
 
 /**
  * The entry fee along the entry's life: billing queues the invoice in the unit of work that registers the
@@ -43,24 +48,33 @@ export class EntryFees {
    * meanwhile, and the answer waits for its number.
    */
   async register(user: AuthUser, dto: NewEntry, now = new Date()): Promise<EntryView> {
-    const place = await this.entries.checkNewEntry(dto, now);
+    const { entry, queued } = await this.queueEntry(user, dto, now);
+    const invoice = (await this.numberings.run(entry.editionId)).get(queued.id) ?? (await this.billing.numbered(queued.id));
+    return { ...entryFields(entry), invoice: toInvoiceView(invoice, [], null) };
+  }
+
+  /**
+   * A registration's first half, all a crash before the numbering leaves: the rules checked and the buyer read
+   * (side by side), then the entry and its unnumbered invoice written by one statement. An entry with nothing to
+   * pay is confirmed as it is written.
+   */
+  async queueEntry(user: AuthUser, dto: NewEntry, now = new Date()): Promise<{ entry: Entry; queued: UnnumberedInvoice }> {
+    const manager = this.dataSource.manager;
+    const [place, buyer] = await Promise.all([this.entries.checkNewEntry(dto, now), readBuyer(manager, user.companyId!)]);
     const { category, edition } = place;
-    const { entry, queued } = await this.units.run(async (uow) => {
-      const entry = await this.entries.register(uow.tx, user, dto, place);
-      const queued = await this.invoiceQueue.queue(uow.tx, {
+    const draft = draftFor(
+      {
         editionId: edition.id,
-        companyId: entry.companyId,
-        entryId: entry.id,
+        companyId: user.companyId!,
+        entryId: null,
         purpose: InvoicePurpose.EntryFee,
         description: `Inscription — catégorie ${category.name} — ${edition.name}`,
         amountExclVatCents: category.entryFeeCents,
         vatRateBp: category.vatRateBp,
-      });
-      if (queued.totalCents === 0) await this.entries.confirm(uow.tx, entry);
-      return { entry, queued };
-    });
-    const invoice = (await this.numberings.run(edition.id)).get(queued.id) ?? (await this.billing.numbered(queued.id));
-    return { ...entryFields(entry), invoice: toInvoiceView(invoice, [], null) };
+      },
+      buyer,
+    );
+    return this.invoiceQueue.queueWithEntry(manager, this.entries.newEntry(user, dto, place, draft.totalCents === 0 ? now : null), draft);
   }
 
   /**
@@ -107,10 +121,16 @@ export class EntryFees {
     });
   }
 
-  /** Invoices a crash left unnumbered (committed, never numbered), numbered now; returns how many. */
+  /**
+   * Invoices a crash left unnumbered (committed, never numbered), numbered now; returns how many. Only those waiting
+   * for {@link LEFTOVER_AGE_MS}: a registration under way numbers its own, and a numbering from here (the worker's,
+   * at low CPU priority) would hold the counter that the registrations' numberings wait for.
+   */
   async issueLeftovers(): Promise<number> {
     let issued = 0;
-    for (const editionId of await this.invoiceQueue.editionsWaiting(this.dataSource.manager)) issued += (await this.numberings.run(editionId)).size;
+    for (const editionId of await this.invoiceQueue.editionsWaiting(this.dataSource.manager, LEFTOVER_AGE_MS)) {
+      issued += (await this.numberings.run(editionId)).size;
+    }
     return issued;
   }
 

@@ -27,11 +27,14 @@ const MAX_CENTS = 2_147_483_647;
 
 /** Checks an invoice's input and reads its buyer in `tx`; nothing is written. */
 export async function draftInvoice(tx: EntityManager, input: IssueInvoiceInput): Promise<InvoiceDraft> {
-  const description = input.description.trim();
-  if (!description) throw new InvalidError('an invoice needs a description of what it bills');
-  const company = await tx.findOneBy(Company, { id: input.companyId });
-  if (!company) throw new NotFoundError(`company ${input.companyId} does not exist`);
-  const buyer: InvoiceBuyer = {
+  return draftFor(input, await readBuyer(tx, input.companyId));
+}
+
+/** The company as its invoices name it, as it stands now. */
+export async function readBuyer(manager: EntityManager, companyId: string): Promise<InvoiceBuyer> {
+  const company = await manager.findOneBy(Company, { id: companyId });
+  if (!company) throw new NotFoundError(`company ${companyId} does not exist`);
+  return {
     legalName: company.legalName,
     billingAddress: company.billingAddress,
     country: company.country,
@@ -39,6 +42,12 @@ export async function draftInvoice(tx: EntityManager, input: IssueInvoiceInput):
     foreignRegistrationNumber: company.foreignRegistrationNumber,
     vatNumber: company.vatNumber,
   };
+}
+
+/** Checks an invoice's input and works out its amounts for this buyer. */
+export function draftFor(input: IssueInvoiceInput, buyer: InvoiceBuyer): InvoiceDraft {
+  const description = input.description.trim();
+  if (!description) throw new InvalidError('an invoice needs a description of what it bills');
   const amounts = invoiceAmounts(input.amountExclVatCents, input.vatRateBp, buyer);
   if (amounts.totalCents > MAX_CENTS) throw new InvalidError(`an invoice total cannot exceed ${MAX_CENTS} cents`);
   return { editionId: input.editionId, companyId: input.companyId, entryId: input.entryId, purpose: input.purpose, description, ...amounts, buyer };

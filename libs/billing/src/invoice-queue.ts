@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { EDITIONS_SQL } from '@app/contest';
 import { Invoice, InvoiceKind } from './entities/invoice.entity';
 import { UnnumberedInvoice } from './entities/unnumbered-invoice.entity';
-import { draftInvoice, type IssueInvoiceInput } from './invoice-draft';
+import type { Entry, EntryInsert } from '@app/registration';
+import type { InvoiceDraft } from './invoice-draft';
 
 /** The columns of `invoice`, as the entity's fields. */
 const INVOICE_FIELDS = `id, edition_id AS "editionId", company_id AS "companyId", entry_id AS "entryId", kind, purpose, sequence, number,
@@ -18,28 +19,41 @@ const INVOICE_FIELDS = `id, edition_id AS "editionId", company_id AS "companyId"
  */
 @Injectable()
 export class InvoiceQueue {
-  /** Queues an invoice in `tx`, to be numbered by its edition's next numbering once `tx` has committed. */
-  async queue(tx: EntityManager, input: IssueInvoiceInput): Promise<UnnumberedInvoice> {
-    const draft = await draftInvoice(tx, input);
-    const [row]: { id: string; queued_at: Date }[] = await tx.query(
-      `INSERT INTO unnumbered_invoice (edition_id, company_id, entry_id, purpose, description, amount_excl_vat_cents, vat_rate_bp, vat_cents,
-                                       total_cents, reverse_charge, buyer)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, queued_at`,
-      [
-        draft.editionId,
-        draft.companyId,
-        draft.entryId,
-        draft.purpose,
-        draft.description,
-        draft.amountExclVatCents,
-        draft.vatRateBp,
-        draft.vatCents,
-        draft.totalCents,
-        draft.reverseCharge,
-        JSON.stringify(draft.buyer),
-      ],
-    );
-    return Object.assign(new UnnumberedInvoice(), draft, { id: row.id, queuedAt: row.queued_at });
+  /**
+   * Writes a new entry and queues its invoice in one statement (so in one implicit transaction, with no
+   * BEGIN/COMMIT round trips): the entry's INSERT is registration's, run as a data-modifying CTE, and the invoice
+   * takes its id. The invoice is numbered by its edition's next numbering.
+   */
+  async queueWithEntry(manager: EntityManager, insert: EntryInsert, draft: InvoiceDraft): Promise<{ entry: Entry; queued: UnnumberedInvoice }> {
+    const at = insert.values.length;
+    const rows: { id: string; created_at: Date; invoice_id: string; queued_at: Date }[] = await manager
+      .query(
+        `WITH new_entry AS (${insert.text}),
+              queued AS (INSERT INTO unnumbered_invoice (edition_id, company_id, entry_id, purpose, description, amount_excl_vat_cents, vat_rate_bp,
+                                                         vat_cents, total_cents, reverse_charge, buyer)
+                         SELECT $${at + 1}, $${at + 2}, new_entry.id, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}, $${at + 9}, $${at + 10}
+                           FROM new_entry RETURNING id, queued_at)
+         SELECT new_entry.id, new_entry.created_at, queued.id AS invoice_id, queued.queued_at FROM new_entry CROSS JOIN queued`,
+        [
+          ...insert.values,
+          draft.editionId,
+          draft.companyId,
+          draft.purpose,
+          draft.description,
+          draft.amountExclVatCents,
+          draft.vatRateBp,
+          draft.vatCents,
+          draft.totalCents,
+          draft.reverseCharge,
+          JSON.stringify(draft.buyer),
+        ],
+      )
+      .catch((error: unknown) => {
+        throw insert.failure(error);
+      });
+    const [row] = rows;
+    const entry = insert.entry(row);
+    return { entry, queued: Object.assign(new UnnumberedInvoice(), draft, { entryId: entry.id, id: row.invoice_id, queuedAt: row.queued_at }) };
   }
 
   /**
@@ -69,9 +83,12 @@ export class InvoiceQueue {
     return rows.map((row) => Object.assign(new Invoice(), row)).sort((a, b) => a.sequence - b.sequence);
   }
 
-  /** The editions that have invoices waiting for a number. */
-  async editionsWaiting(manager: EntityManager): Promise<string[]> {
-    const rows: { edition_id: string }[] = await manager.query(`SELECT DISTINCT edition_id FROM unnumbered_invoice`);
+  /** The editions that have invoices waiting for a number since at least `minAgeMs`. */
+  async editionsWaiting(manager: EntityManager, minAgeMs: number): Promise<string[]> {
+    const rows: { edition_id: string }[] = await manager.query(
+      `SELECT DISTINCT edition_id FROM unnumbered_invoice WHERE queued_at <= now() - $1 * interval '1 millisecond'`,
+      [minAgeMs],
+    );
     return rows.map((r) => r.edition_id);
   }
 

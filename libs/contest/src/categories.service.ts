@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isJury, type AuthUser } from '@app/accounts';
-import { inclVat, isUuid, percentToBp, audit, isUniqueViolation, ConflictError, InvalidError, NotFoundError } from '@app/core';
+import { inclVat, isUuid, percentToBp, audit, isUniqueViolation, ConflictError, InvalidError, NotFoundError, entityColumns, hydrate } from '@app/core';
 import { CHANNELS, type GridCriterion, type PerChannel, type Scenario } from './channels';
 import { categoryRuleProblems } from './category-rules';
 import type { CategoryView, NewCategory } from './category.types';
@@ -99,18 +99,18 @@ export class CategoriesService {
     return category;
   }
 
-  /** A category and its edition, read together (one round trip on the registration path). */
+  /** A category and its edition, read together (one round trip on the registration path, no query building). */
   async findWithEdition(id: string): Promise<{ category: Category; edition: Edition }> {
-    const found = isUuid(id)
-      ? await this.dataSource.manager
-          .createQueryBuilder(Category, 'category')
-          .innerJoinAndMapOne('category.edition', Edition, 'edition', 'edition.id = category.editionId')
-          .where('category.id = :id', { id })
-          .getOne()
-      : null;
-    if (!found) throw new NotFoundError(`category ${id} does not exist`);
-    const { edition, ...category } = found as Category & { edition: Edition };
-    return { category: Object.assign(new Category(), category), edition };
+    const manager = this.dataSource.manager;
+    const [row]: Record<string, unknown>[] = isUuid(id)
+      ? await manager.query(
+          `SELECT ${entityColumns(manager, Category, 'c', 'c_')}, ${entityColumns(manager, Edition, 'e', 'e_')}
+             FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = $1`,
+          [id],
+        )
+      : [];
+    if (!row) throw new NotFoundError(`category ${id} does not exist`);
+    return { category: hydrate(manager, Category, row, 'c_'), edition: hydrate(manager, Edition, row, 'e_') };
   }
 
   /** Marks the category CANCELLED (in the caller's transaction). Returns whether it changed: cancelling twice is a no-op. */

@@ -23,6 +23,17 @@ export interface EntryFields {
   excludedAt: Date | null;
 }
 
+/** A new entry's INSERT, run by the caller in a statement of its own making (see {@link EntriesService.newEntry}). */
+export interface EntryInsert {
+  /** `INSERT INTO entry … RETURNING id, created_at`, with placeholders $1…$n for `values`. */
+  text: string;
+  values: unknown[];
+  /** The entry as written, from the row the INSERT returned. */
+  entry(row: { id: string; created_at: Date }): Entry;
+  /** What the statement's error means to the company: a second live entry in the category is a conflict. */
+  failure(error: unknown): unknown;
+}
+
 /** Where a new entry goes, once its rules are checked. */
 export interface EntryPlace {
   category: Category;
@@ -51,28 +62,30 @@ export class EntriesService {
     return { category, edition };
   }
 
-  /** Writes the caller's company's entry, awaiting payment; one entry per company and category. */
-  async register(tx: EntityManager, user: AuthUser, dto: NewEntry, { category, edition }: EntryPlace): Promise<Entry> {
+  /**
+   * The caller's company's new entry, as an `INSERT … RETURNING id, created_at` for billing to run with the entry's
+   * invoice in one statement: awaiting payment, or confirmed at `confirmedAt` when there is nothing to pay.
+   */
+  newEntry(user: AuthUser, dto: NewEntry, { category, edition }: EntryPlace, confirmedAt: Date | null): EntryInsert {
     const fields = {
       editionId: edition.id,
       categoryId: category.id,
       companyId: user.companyId!,
-      status: EntryStatus.PendingPayment,
+      status: confirmedAt ? EntryStatus.Confirmed : EntryStatus.PendingPayment,
       contactPoints: dto.contactPoints,
+      confirmedAt,
     };
-    try {
-      const result = await tx.createQueryBuilder().insert().into(Entry).values(fields).returning('id, created_at').execute();
-      const [row] = result.raw as { id: string; created_at: Date }[];
-      return Object.assign(new Entry(), { exclusionReason: null, confirmedAt: null, withdrawnAt: null, excludedAt: null }, fields, {
-        id: row.id,
-        createdAt: row.created_at,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'entry_one_per_company_category')) {
-        throw new ConflictError(`your company already has an entry in category ${category.code}: one entry per company and category`, 'ENTRY_ALREADY_EXISTS');
-      }
-      throw error;
-    }
+    return {
+      text: `INSERT INTO entry (edition_id, category_id, company_id, status, contact_points, confirmed_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
+      values: [fields.editionId, fields.categoryId, fields.companyId, fields.status, JSON.stringify(fields.contactPoints), confirmedAt],
+      entry: (row) =>
+        Object.assign(new Entry(), { exclusionReason: null, withdrawnAt: null, excludedAt: null }, fields, { id: row.id, createdAt: row.created_at }),
+      failure: (error) =>
+        isUniqueViolation(error, 'entry_one_per_company_category')
+          ? new ConflictError(`your company already has an entry in category ${category.code}: one entry per company and category`, 'ENTRY_ALREADY_EXISTS')
+          : error,
+    };
   }
 
   async list(user: AuthUser, query: EntryFilter): Promise<Entry[]> {

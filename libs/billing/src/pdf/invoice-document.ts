@@ -22,12 +22,20 @@ const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 const GREY = '#6e6e73';
 const GOLD = '#8a6d1d';
 
+/** One formatter per zone: building an `Intl.DateTimeFormat` costs more than the rest of a date's printing. */
+const frenchDateFormats = new Map<string, Intl.DateTimeFormat>();
+function frenchDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = frenchDateFormats.get(timeZone);
+  if (!format) frenchDateFormats.set(timeZone, (format = new Intl.DateTimeFormat('fr-FR', { timeZone, day: 'numeric', month: 'long', year: 'numeric' })));
+  return format;
+}
+
 /** Renders an invoice or a credit note, in French, as a one-page A4 PDF. */
 export async function renderInvoiceDocument(document: InvoiceDocument): Promise<Buffer> {
   const { invoice } = document;
   const creditNote = invoice.kind === InvoiceKind.CreditNote;
   const title = creditNote ? 'Avoir' : 'Facture';
-  const date = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: document.timezone, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  const date = (d: Date) => frenchDateFormat(document.timezone).format(d);
   const euros = (cents: number) => formatEuros(cents, 'fr');
 
   const doc = await newPdfDocument({

@@ -136,6 +136,16 @@ export class AppConfig {
   @Matches(/^([a-z0-9-]+(,[a-z0-9-]+)*)?$/, { message: 'WORKER_SECTORS must be category codes separated by commas, e.g. banking,telecoms' })
   WORKER_SECTORS = '';
 
+  /**
+   * The worker's CPU priority (Unix nice, 0–19): background work (PDFs, e-mails, assignment) yields the CPU to the
+   * API's answers when both run on one machine. 0 keeps the priority it was started with.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'WORKER_NICE must be an integer' })
+  @Min(0)
+  @Max(19)
+  WORKER_NICE = 10;
+
   /** Assignment jobs a worker runs at once on each sector queue. */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'ASSIGNMENT_CONCURRENCY must be an integer' })
