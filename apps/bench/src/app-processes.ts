@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { waitForHealth } from './http';
+import { cpuMs } from './processes';
 
 /** How many API and worker processes a benchmark runs: `BENCH_APIS` (default 1) and `BENCH_WORKERS` (default `workers`). */
 export function fleetSize(defaults: { apis?: number; workers?: number } = {}): { apis: number; workers: number } {
@@ -17,6 +18,8 @@ export interface Fleet {
   /** Each API's base URL (`http://127.0.0.1:<port>`), in start order. */
   apis: string[];
   workers: number;
+  /** CPU time (ms) each kind of process has used so far, summed over its processes. */
+  cpuMs(): { api: number; worker: number };
   /** SIGTERM to every process, and waits for them all to exit. */
   stop(): Promise<void>;
 }
@@ -28,10 +31,21 @@ export interface Fleet {
  */
 export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; workers: number }): Promise<Fleet> {
   const children: ChildProcess[] = [];
+  const kinds = new Map<ChildProcess, 'api' | 'worker'>();
   const start = (app: 'api' | 'worker', extra: NodeJS.ProcessEnv = {}) => {
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
-    children.push(spawn(process.execPath, [...profile, `dist/apps/${app}/main.js`], { env: { ...env, ...extra }, stdio: ['ignore', 'inherit', 'inherit'] }));
+    const child = spawn(process.execPath, [...profile, `dist/apps/${app}/main.js`], { env: { ...env, ...extra }, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(child);
+    kinds.set(child, app);
   };
+  const cpu = () => {
+    const used = { api: 0, worker: 0 };
+    for (const [child, kind] of kinds) if (child.exitCode === null && child.signalCode === null) used[kind] += cpuMs(child.pid!);
+    return used;
+  };
+  // The processes share Postgres's max_connections (100 here) with the bench's own pool of 20: unless told,
+  // each process's pool is its share of 70 (20 at most), as docs/operations.md says to size it.
+  env = { ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? String(Math.min(20, Math.floor(70 / (size.apis + size.workers)))) };
   const ports = await freePorts(size.apis);
   for (const port of ports) start('api', { PORT: String(port) });
   for (let i = 0; i < size.workers; i++) start('worker');
@@ -54,7 +68,7 @@ export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; w
     await stop();
     throw error;
   }
-  return { apis: ports.map((port) => `http://127.0.0.1:${port}`), workers: size.workers, stop };
+  return { apis: ports.map((port) => `http://127.0.0.1:${port}`), workers: size.workers, cpuMs: cpu, stop };
 }
 
 /** "2 API processes, 3 worker processes, a 3-node Redis Cluster", for a benchmark's heading. */

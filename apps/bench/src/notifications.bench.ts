@@ -8,7 +8,7 @@ import { NOTIFICATIONS_CONCURRENCY, renderEmail } from '@app/notifications';
 import { PublicationModule, PublicationService } from '@app/publication';
 import { inParallel } from '@app/simulation';
 import { benchPool, openBenchEnvironment } from './bench-environment';
-import { cpuMs, waitForLine } from './processes';
+import { cpuMs, ownCpuMs, waitForLine } from './processes';
 
 /**
  * `npm run bench:notifications`: an edition's results published to 10,000 entrants (40 categories × 250
@@ -48,7 +48,6 @@ export async function benchNotifications(): Promise<void> {
     });
     const hostname = new URL(app.get(AppConfig).PUBLIC_URL).hostname;
 
-    const ownCpuMs = () => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
     const cpuBefore = { worker: cpuMs(worker.pid!), bench: ownCpuMs() };
     t = performance.now();
     const published = await app.get(PublicationService).publish(editionId, { id: juryId, role: 'JURY', companyId: null });

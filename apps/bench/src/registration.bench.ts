@@ -3,6 +3,8 @@ import { describeFleet, fleetSize, freePorts, startFleet, type Fleet } from './a
 import { benchPool, inTransaction, openBenchEnvironment } from './bench-environment';
 import { startCeilingServer } from './ceiling-server';
 import { post } from './http';
+import { ownCpuMs, postgresCpuMs } from './processes';
+import { availableParallelism } from 'node:os';
 import { burst, burstOf, printResults } from './load';
 
 /**
@@ -93,7 +95,10 @@ export async function benchRegistration(): Promise<void> {
     // The warm-up registers the last WARM_UP companies; the measured burst the first COMPANIES.
     const register = (i: number) => ({ url: `${apis[i % apis.length]}/entries`, body: body(category.id), token: companies[i].token });
     await burst('warm-up', WARM_UP, CONCURRENCY, (i) => register(COMPANIES + i));
+    const cpu = (): CpuUse => ({ ...fleet!.cpuMs(), postgres: postgresCpuMs(), bench: ownCpuMs() });
+    const cpuBefore = cpu();
     const platform = await burst('POST /api/entries (platform)', COMPANIES, CONCURRENCY, register);
+    const platformCpu = cpuPer(cpuBefore, cpu(), COMPANIES);
     const drained = await mailsDelivered(environment.received, COMPANIES + WARM_UP);
     console.log(`the worker sent the last "entry registered" e-mail (invoice PDF attached) ${drained.toFixed(1)} s after the burst`);
 
@@ -101,7 +106,9 @@ export async function benchRegistration(): Promise<void> {
     const ceilingApp = await startCeilingServer(ceilingPort);
     const bare = () => ({ url: `http://127.0.0.1:${ceilingPort}/ceiling`, body: body(category.id) });
     await burst('warm-up', WARM_UP, CONCURRENCY, bare);
+    const httpBefore = cpu();
     const http = await burst('bare Nest POST (HTTP ceiling)', COMPANIES, CONCURRENCY, bare);
+    const httpCpu = cpuPer(httpBefore, cpu(), COMPANIES);
     await ceilingApp.close();
 
     const writeEntry = async (i: number) => {
@@ -130,9 +137,15 @@ export async function benchRegistration(): Promise<void> {
       });
     };
     await burstOf('warm-up', WARM_UP, CONCURRENCY, (i) => writeEntry(COMPANIES + i));
+    const databaseBefore = cpu();
     const database = await burstOf('entry writes via pg, 1 tx each (DB ceiling)', COMPANIES, CONCURRENCY, writeEntry);
+    const databaseCpu = cpuPer(databaseBefore, cpu(), COMPANIES);
 
     printResults([platform, http, database]);
+    // Where each run's CPU went, per request: the machine's cores are shared by every process, so a run's rate is
+    // about cores ÷ its total.
+    console.log(`CPU per request, ms (${availableParallelism()} cores; "bench" is the load generator, the SMTP sink and the in-process ceilings):`);
+    console.table({ platform: platformCpu, 'HTTP ceiling': httpCpu, 'DB ceiling': databaseCpu });
     const lower = Math.min(http.perSecond, database.perSecond);
     console.log(`platform / HTTP ceiling: ${(platform.perSecond / http.perSecond).toFixed(2)}`);
     console.log(`platform / DB ceiling:   ${(platform.perSecond / database.perSecond).toFixed(2)}`);
@@ -161,4 +174,19 @@ async function mailsDelivered(received: Map<string, number>, count: number): Pro
   while (sum() < count && performance.now() - started < 120_000) await new Promise((resolve) => setTimeout(resolve, 100));
   if (sum() < count) console.log(`only ${sum()} of ${count} e-mails arrived within two minutes`);
   return (performance.now() - started) / 1000;
+}
+
+type CpuUse = { api: number; worker: number; postgres: number; bench: number };
+
+/** CPU (ms) per request between two readings, by kind of process, and their total. */
+function cpuPer(before: CpuUse, after: CpuUse, requests: number): Record<keyof CpuUse | 'total', string> {
+  const per = (key: keyof CpuUse) => (after[key] - before[key]) / requests;
+  const total = per('api') + per('worker') + per('postgres') + per('bench');
+  return {
+    api: per('api').toFixed(2),
+    worker: per('worker').toFixed(2),
+    postgres: per('postgres').toFixed(2),
+    bench: per('bench').toFixed(2),
+    total: total.toFixed(2),
+  };
 }

@@ -83,23 +83,21 @@ export class EntryFees {
    * for invoices a crash left unnumbered.
    */
   async issueQueued(editionId: string): Promise<Map<string, Invoice>> {
+    // Read before the counter is locked, side by side: the numbering changes neither.
+    const manager = this.dataSource.manager;
+    const [edition, categoryList] = await Promise.all([this.editions.findOrFail(editionId, manager), this.categories.listByEdition(editionId, manager)]);
+    const categories = new Map(categoryList.map((c) => [c.id, c]));
     return this.units.run(async (uow) => {
-      const edition = await this.editions.findOrFail(editionId, uow.tx);
-      const categories = new Map((await this.categories.listByEdition(editionId, uow.tx)).map((c) => [c.id, c]));
-      const invoices = await this.invoiceQueue.numberQueued(uow.tx, editionId);
-      const entries = await this.entries.byIds(
-        uow.tx,
-        invoices.flatMap((i) => (i.entryId ? [i.entryId] : [])),
-      );
-      const recipients = await companyRecipients(uow.tx, [...new Set(invoices.map((i) => i.companyId))]);
+      const numbered = await this.invoiceQueue.numberQueued(uow.tx, editionId);
+      const recipients = await companyRecipients(uow.tx, [...new Set(numbered.map(({ invoice }) => invoice.companyId))]);
       const written = await this.notifications.write(
         uow.tx,
-        invoices.flatMap((invoice) => {
-          const entry = invoice.entryId ? entries.get(invoice.entryId) : undefined;
-          if (!entry) return [];
+        numbered.flatMap(({ invoice, categoryId }) => {
+          const category = categoryId ? categories.get(categoryId) : undefined;
+          if (!category || !invoice.entryId) return [];
           return companyNotices(
-            entry,
-            categories.get(entry.categoryId)!,
+            { id: invoice.entryId, companyId: invoice.companyId },
+            category,
             edition,
             'entry-registered',
             (r) => ({
@@ -117,7 +115,7 @@ export class EntryFees {
       // The outbox's after-commit queueing, not awaited: the registrations waiting for their numbers need not wait
       // for Redis (dispatch only logs a failure, and the relay queues what it missed).
       uow.afterCommit(async () => void this.notifications.dispatch(written));
-      return new Map(invoices.map((i) => [i.id, i]));
+      return new Map(numbered.map(({ invoice }) => [invoice.id, invoice]));
     });
   }
 

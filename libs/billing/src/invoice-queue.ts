@@ -3,13 +3,19 @@ import type { EntityManager } from 'typeorm';
 import { EDITIONS_SQL } from '@app/contest';
 import { Invoice, InvoiceKind } from './entities/invoice.entity';
 import { UnnumberedInvoice } from './entities/unnumbered-invoice.entity';
-import type { Entry, EntryInsert } from '@app/registration';
+import { ENTRIES_SQL, type Entry, type EntryInsert } from '@app/registration';
 import type { InvoiceDraft } from './invoice-draft';
 
 /** The columns of `invoice`, as the entity's fields. */
 const INVOICE_FIELDS = `id, edition_id AS "editionId", company_id AS "companyId", entry_id AS "entryId", kind, purpose, sequence, number,
   credited_invoice_id AS "creditedInvoiceId", description, amount_excl_vat_cents AS "amountExclVatCents", vat_rate_bp AS "vatRateBp",
   vat_cents AS "vatCents", total_cents AS "totalCents", reverse_charge AS "reverseCharge", buyer, reason, issued_at AS "issuedAt"`;
+
+/** An entry fee just numbered, with its entry's category (which its e-mail names). */
+export interface NumberedEntryFee {
+  invoice: Invoice;
+  categoryId: string | null;
+}
 
 /**
  * Invoices numbered in batches: a registration commits its invoice unnumbered (no lock taken), and one
@@ -58,29 +64,33 @@ export class InvoiceQueue {
 
   /**
    * Numbers, in `tx`, every invoice of the edition queued by a committed transaction, in the order they were
-   * queued, and returns them. The counter row is locked first and stays locked until `tx` ends, so a numbering
+   * queued, and returns them in number order. The counter row is locked first and stays locked until `tx` ends, so a numbering
    * (here, in another process, or a single invoice's) waits for the one before it and then sees what it moved.
    */
-  async numberQueued(tx: EntityManager, editionId: string): Promise<Invoice[]> {
+  async numberQueued(tx: EntityManager, editionId: string): Promise<NumberedEntryFee[]> {
     const [{ last }]: { last: number }[] = await tx.query(
       `INSERT INTO invoice_counter (edition_id, last_number) VALUES ($1, 0)
        ON CONFLICT (edition_id) DO UPDATE SET last_number = invoice_counter.last_number RETURNING last_number AS last`,
       [editionId],
     );
-    const rows: Invoice[] = await tx.query(
+    const rows: (Invoice & { categoryId: string | null })[] = await tx.query(
       `WITH moved AS (DELETE FROM unnumbered_invoice WHERE edition_id = $1 RETURNING *),
             numbered AS (SELECT moved.*, $2::int + row_number() OVER (ORDER BY queued_at, id) AS seq FROM moved),
             counted AS (UPDATE invoice_counter SET last_number = $2::int + (SELECT count(*) FROM moved) WHERE edition_id = $1),
-            issued AS (SELECT clock_timestamp() AS at)
-       INSERT INTO invoice (id, edition_id, company_id, entry_id, kind, purpose, sequence, number, description, amount_excl_vat_cents,
-                            vat_rate_bp, vat_cents, total_cents, reverse_charge, buyer, issued_at)
-       SELECT n.id, n.edition_id, n.company_id, n.entry_id, $3, n.purpose, n.seq, edition.year || '-' || lpad(n.seq::text, 6, '0'), n.description,
-              n.amount_excl_vat_cents, n.vat_rate_bp, n.vat_cents, n.total_cents, n.reverse_charge, n.buyer, issued.at
-         FROM numbered n JOIN (${EDITIONS_SQL}) edition ON edition.id = n.edition_id CROSS JOIN issued
-       RETURNING ${INVOICE_FIELDS}`,
+            issued AS (SELECT clock_timestamp() AS at),
+            inserted AS (
+              INSERT INTO invoice (id, edition_id, company_id, entry_id, kind, purpose, sequence, number, description, amount_excl_vat_cents,
+                                   vat_rate_bp, vat_cents, total_cents, reverse_charge, buyer, issued_at)
+              SELECT n.id, n.edition_id, n.company_id, n.entry_id, $3, n.purpose, n.seq, edition.year || '-' || lpad(n.seq::text, 6, '0'), n.description,
+                     n.amount_excl_vat_cents, n.vat_rate_bp, n.vat_cents, n.total_cents, n.reverse_charge, n.buyer, issued.at
+                FROM numbered n JOIN (${EDITIONS_SQL}) edition ON edition.id = n.edition_id CROSS JOIN issued
+              RETURNING ${INVOICE_FIELDS})
+       SELECT inserted.*, entry.category_id AS "categoryId" FROM inserted LEFT JOIN (${ENTRIES_SQL}) entry ON entry.id = inserted."entryId"`,
       [editionId, last, InvoiceKind.Invoice],
     );
-    return rows.map((row) => Object.assign(new Invoice(), row)).sort((a, b) => a.sequence - b.sequence);
+    return rows
+      .map(({ categoryId, ...invoice }) => ({ invoice: Object.assign(new Invoice(), invoice), categoryId }))
+      .sort((a, b) => a.invoice.sequence - b.invoice.sequence);
   }
 
   /** The editions that have invoices waiting for a number since at least `minAgeMs`. */

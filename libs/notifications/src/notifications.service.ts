@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Locale, type UnitOfWork, JobId, QueueName, withinDeadline, type JobQueue } from '@app/core';
-import { Notification, NotificationStatus, type NotificationAttachment } from './notification.entity';
+import { NotificationStatus, type NotificationAttachment } from './notification.entity';
 import type { TemplateData, TemplateName } from './templates/templates';
 
 export interface NotificationInput<T extends TemplateName = TemplateName> {
@@ -66,32 +66,29 @@ export class NotificationsService {
   /** Writes notification rows in the caller's transaction; returns the ids of the rows written (not duplicates). */
   async write(tx: EntityManager, inputs: NotificationInput[]): Promise<string[]> {
     const ids: string[] = [];
-    // In slices: one statement carries at most 65,535 parameters (8 a row), and a publication writes one row per entrant's user.
+    // In slices: a publication writes one row per entrant's user, and a statement stays a bounded size.
     for (let i = 0; i < inputs.length; i += WRITE_SLICE) ids.push(...(await this.insert(tx, inputs.slice(i, i + WRITE_SLICE))));
     return ids;
   }
 
   private async insert(tx: EntityManager, inputs: NotificationInput[]): Promise<string[]> {
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
-        inputs.map((n) => ({
-          template: n.template,
-          recipient: n.to.toLowerCase(),
-          locale: n.locale ?? 'fr',
-          data: n.data as never, // jsonb; TypeORM's deep-partial type cannot describe an open record
-          attachments: n.attachments ?? [],
-          dedupeKey: n.dedupeKey ?? null,
-          status: NotificationStatus.Pending,
-          attempts: 0,
-        })),
-      )
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as { id: string }[]).map((row) => row.id);
+    // The rows as seven arrays (unnest): one statement and seven parameters whatever the count, and no query building.
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO notification (template, recipient, locale, data, attachments, dedupe_key, status, attempts)
+       SELECT template, recipient, locale, data, attachments, dedupe_key, $7, 0
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[]) AS n(template, recipient, locale, data, attachments, dedupe_key)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        inputs.map((n) => n.template),
+        inputs.map((n) => n.to.toLowerCase()),
+        inputs.map((n) => n.locale ?? 'fr'),
+        inputs.map((n) => JSON.stringify(n.data)),
+        inputs.map((n) => JSON.stringify(n.attachments ?? [])),
+        inputs.map((n) => n.dedupeKey ?? null),
+        NotificationStatus.Pending,
+      ],
+    );
+    return rows.map((row) => row.id);
   }
 
   /**

@@ -156,12 +156,6 @@ export class EntriesService {
     await outbox.notify(...companyNotices(entry, category, edition, template, extra, attachments, eventKey, recipients));
   }
 
-  /** These entries, by id. */
-  async byIds(tx: EntityManager, ids: string[]): Promise<Map<string, Entry>> {
-    if (ids.length === 0) return new Map();
-    return new Map((await tx.findBy(Entry, { id: In(ids) })).map((e) => [e.id, e]));
-  }
-
   /** An entry by id, whoever's it is (null if none): the caller decides who may see it. */
   async findById(id: string): Promise<Entry | null> {
     return this.dataSource.getRepository(Entry).findOneBy({ id });
