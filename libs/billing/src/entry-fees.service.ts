@@ -39,7 +39,7 @@ export class EntryFees {
     private readonly categories: CategoriesService,
   ) {}
 
-  /** One numbering per edition at a time in this process; registrations arriving meanwhile share the next one. */
+  /** One numbering per edition at a time in this process; registrations arriving meanwhile share the next one (or are answered by the one under way, when it took their invoice). */
   private readonly numberings = new CoalescedRuns((editionId) => this.issueQueued(editionId));
 
   /**
@@ -49,7 +49,7 @@ export class EntryFees {
    */
   async register(user: AuthUser, dto: NewEntry, now = new Date()): Promise<EntryView> {
     const { entry, queued } = await this.queueEntry(user, dto, now);
-    const invoice = (await this.numberings.run(entry.editionId)).get(queued.id) ?? (await this.billing.numbered(queued.id));
+    const invoice = (await this.numberings.find(entry.editionId, queued.id)) ?? (await this.billing.numbered(queued.id));
     return { ...entryFields(entry), invoice: toInvoiceView(invoice, [], null) };
   }
 
