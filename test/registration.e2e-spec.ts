@@ -163,6 +163,25 @@ describe('registration: entries, invoices, the deadline and the calendar steps',
     await expect(entries.register({ id: late.userId, role: 'COMPANY', companyId: late.id }, dto, deadline)).rejects.toThrow(/closed/);
   });
 
+  it('judges a category read a moment ago again against the database: cancelled or closed since, the next entry is refused', async () => {
+    const { edition, categories } = await openSeason(2);
+    const [first, second, third] = await quickCompanies(platform, 3);
+    const liveEntries = async (companyId: string) =>
+      (await platform.dataSource.query(`SELECT count(*)::int AS n FROM entry WHERE company_id = $1`, [companyId]))[0].n;
+    // The first registration reads the category and its edition (and keeps them a second); both change meanwhile.
+    expect((await register(first, categories[0].id)).status).toBe(201);
+    await platform.dataSource.query(`UPDATE category SET status = 'CANCELLED', cancelled_at = now() WHERE id = $1`, [categories[0].id]);
+    const cancelled = await register(second, categories[0].id);
+    expect(cancelled.body).toMatchObject({ statusCode: 409, code: 'CATEGORY_CANCELLED' });
+    expect(await liveEntries(second.id)).toBe(0);
+
+    expect((await register(first, categories[1].id)).status).toBe(201);
+    await platform.dataSource.query(`UPDATE edition SET status = 'CLOSED' WHERE id = $1`, [edition.id]);
+    const closed = await register(third, categories[1].id);
+    expect(closed.body).toMatchObject({ statusCode: 409, code: 'REGISTRATION_CLOSED' });
+    expect(await liveEntries(third.id)).toBe(0);
+  });
+
   it('withdraws before the deadline with a credit note, and refuses after it', async () => {
     const { categories } = await openSeason();
     const [company] = await quickCompanies(platform, 1);

@@ -74,7 +74,7 @@ export class EntryFees {
       },
       buyer,
     );
-    return this.invoiceQueue.queueWithEntry(manager, this.entries.newEntry(user, dto, place, draft.totalCents === 0 ? now : null), draft);
+    return this.invoiceQueue.queueWithEntry(manager, this.entries.newEntry(user, dto, place, now, draft.totalCents === 0 ? now : null), draft);
   }
 
   /**

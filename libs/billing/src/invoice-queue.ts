@@ -58,6 +58,7 @@ export class InvoiceQueue {
         throw insert.failure(error);
       });
     const [row] = rows;
+    if (!row) throw await insert.refused();
     const entry = insert.entry(row);
     return { entry, queued: Object.assign(new UnnumberedInvoice(), draft, { entryId: entry.id, id: row.invoice_id, queuedAt: row.queued_at }) };
   }

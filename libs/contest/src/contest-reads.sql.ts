@@ -10,3 +10,15 @@ export const EDITIONS_SQL = `SELECT id, year, name, timezone, status, registrati
 
 export const CATEGORIES_SQL = `SELECT id, edition_id, code, name, entry_fee_cents, licence_fee_cents, vat_rate_bp, quotas, weights, grids, scenarios,
        min_entries, award_threshold, status, cancelled_at, created_at FROM category`;
+
+/**
+ * The category `category` if it takes an entry at the instant `at` — the rule of `registrationWindow` (an OPEN
+ * edition, `at` within its registration window) and a category not cancelled — as a query other parts guard their
+ * writes with (`WHERE EXISTS (…)`), so a place read a moment ago is judged again against the live rows. The arguments
+ * are placeholders (`$2`); `open` and `cancelled` take `EditionStatus.Open` and `CategoryStatus.Cancelled`.
+ */
+export function categoryTakingEntriesSql(p: { category: string; at: string; open: string; cancelled: string }): string {
+  return `SELECT c.id FROM category c JOIN edition e ON e.id = c.edition_id
+           WHERE c.id = ${p.category} AND c.status <> ${p.cancelled} AND e.status = ${p.open}
+             AND ${p.at}::timestamptz >= e.registration_opens_at AND ${p.at}::timestamptz < e.registration_deadline`;
+}

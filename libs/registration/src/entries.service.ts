@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { companyRecipients, Role, type AuthUser, type Recipient } from '@app/accounts';
-import { CategoriesService, CategoryStatus, EditionsService, type Category, type Edition } from '@app/contest';
+import { CategoriesService, CategoryStatus, categoryTakingEntriesSql, EditionsService, EditionStatus, type Category, type Edition } from '@app/contest';
 import { formatInstant, isUniqueViolation, ConflictError, NotFoundError, InvalidError } from '@app/core';
 import type { NotificationInput, Outbox } from '@app/notifications';
 import { channelsOf, type EntryFilter, type NewEntry } from './entry-input';
@@ -32,7 +32,12 @@ export interface EntryInsert {
   entry(row: { id: string; created_at: Date }): Entry;
   /** What the statement's error means to the company: a second live entry in the category is a conflict. */
   failure(error: unknown): unknown;
+  /** The error to answer when the INSERT wrote nothing: the category or its edition no longer took the entry. */
+  refused(): Promise<Error>;
 }
+
+/** How long a category and its edition, once read, serve to judge new entries (see `checkNewEntry`). */
+const RECENT_PLACE_MS = 1000;
 
 /** Where a new entry goes, once its rules are checked. */
 export interface EntryPlace {
@@ -52,21 +57,47 @@ export class EntriesService {
     private readonly categories: CategoriesService,
   ) {}
 
-  /** The rules a new entry must meet before anything is written: an active category, open registration, fitting contact points. */
+  /**
+   * The rules a new entry must meet before anything is written: an active category, open registration, fitting
+   * contact points. They are judged on the category and edition as read in the last second, if they were (a rush
+   * reads each category once a second, not once a request; the entry's INSERT judges the first two again against
+   * the live rows), and on a fresh read when that copy refuses.
+   */
   async checkNewEntry(dto: NewEntry, now = new Date()): Promise<EntryPlace> {
-    const { category, edition } = await this.categories.findWithEdition(dto.categoryId);
+    const recent = this.recentPlaces.get(dto.categoryId);
+    if (recent && Date.now() - recent.readAt < RECENT_PLACE_MS) {
+      try {
+        return this.placeTakes(recent.place, dto, now);
+      } catch {
+        // perhaps only stale: judged again below on what is in the database now
+      }
+    }
+    return this.placeTakes(await this.readPlace(dto.categoryId), dto, now);
+  }
+
+  private readonly recentPlaces = new Map<string, { place: EntryPlace; readAt: number }>();
+
+  private async readPlace(categoryId: string): Promise<EntryPlace> {
+    const place = await this.categories.findWithEdition(categoryId);
+    this.recentPlaces.set(categoryId, { place, readAt: Date.now() });
+    return place;
+  }
+
+  private placeTakes(place: EntryPlace, dto: NewEntry, now: Date): EntryPlace {
+    const { category, edition } = place;
     if (category.status === CategoryStatus.Cancelled)
       throw new ConflictError(`category ${category.code} is cancelled and takes no entries`, 'CATEGORY_CANCELLED');
     this.editions.assertAcceptingEntries(edition, now);
     assertContactPointsFit(category, dto);
-    return { category, edition };
+    return place;
   }
 
   /**
    * The caller's company's new entry, as an `INSERT … RETURNING id, created_at` for billing to run with the entry's
    * invoice in one statement: awaiting payment, or confirmed at `confirmedAt` when there is nothing to pay.
    */
-  newEntry(user: AuthUser, dto: NewEntry, { category, edition }: EntryPlace, confirmedAt: Date | null): EntryInsert {
+  newEntry(user: AuthUser, dto: NewEntry, place: EntryPlace, now: Date, confirmedAt: Date | null): EntryInsert {
+    const { category, edition } = place;
     const fields = {
       editionId: edition.id,
       categoryId: category.id,
@@ -75,16 +106,32 @@ export class EntriesService {
       contactPoints: dto.contactPoints,
       confirmedAt,
     };
+    const takes = categoryTakingEntriesSql({ category: '$2', at: '$7', open: '$8', cancelled: '$9' });
     return {
       text: `INSERT INTO entry (edition_id, category_id, company_id, status, contact_points, confirmed_at)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-      values: [fields.editionId, fields.categoryId, fields.companyId, fields.status, JSON.stringify(fields.contactPoints), confirmedAt],
+             SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (${takes}) RETURNING id, created_at`,
+      values: [
+        fields.editionId,
+        fields.categoryId,
+        fields.companyId,
+        fields.status,
+        JSON.stringify(fields.contactPoints),
+        confirmedAt,
+        now,
+        EditionStatus.Open,
+        CategoryStatus.Cancelled,
+      ],
       entry: (row) =>
         Object.assign(new Entry(), { exclusionReason: null, withdrawnAt: null, excludedAt: null }, fields, { id: row.id, createdAt: row.created_at }),
       failure: (error) =>
         isUniqueViolation(error, 'entry_one_per_company_category')
           ? new ConflictError(`your company already has an entry in category ${category.code}: one entry per company and category`, 'ENTRY_ALREADY_EXISTS')
           : error,
+      refused: async () => {
+        // The place changed since it was read: its rule, judged on what is there now, names why.
+        this.placeTakes(await this.readPlace(category.id), dto, now);
+        return new ConflictError(`registration in category ${category.code} changed while you registered: try again`, 'REGISTRATION_CHANGED');
+      },
     };
   }
 

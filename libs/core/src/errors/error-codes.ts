@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   // Registration
   CATEGORY_CANCELLED: 'The category is cancelled and takes no entries.',
   ENTRY_ALREADY_EXISTS: 'The company already has a live entry in this category.',
+  REGISTRATION_CHANGED: 'The category or its edition changed while the entry was being registered: try again.',
   ENTRY_NOT_WITHDRAWABLE: 'The entry’s status no longer allows a withdrawal.',
   WITHDRAWAL_CLOSED: 'An entry can be withdrawn only before the registration deadline.',
   // Billing
