@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { companyRecipients, type AuthUser } from '@app/accounts';
+import { companyRecipients, type AuthUser, type Recipient } from '@app/accounts';
 import { formatEuros, formatInstant, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { CategoriesService, EditionsService } from '@app/contest';
@@ -87,9 +87,14 @@ export class EntryFees {
     const manager = this.dataSource.manager;
     const [edition, categoryList] = await Promise.all([this.editions.findOrFail(editionId, manager), this.categories.listByEdition(editionId, manager)]);
     const categories = new Map(categoryList.map((c) => [c.id, c]));
+    const paymentDueAt = formatInstant(edition.paymentDueAt, edition.timezone);
+    const deadline = formatInstant(edition.registrationDeadline, edition.timezone);
     return this.units.run(async (uow) => {
       const numbered = await this.invoiceQueue.numberQueued(uow.tx, editionId);
-      const recipients = await companyRecipients(uow.tx, [...new Set(numbered.map(({ invoice }) => invoice.companyId))]);
+      const recipients = new Map<string | null, Recipient[]>();
+      for (const r of await companyRecipients(uow.tx, [...new Set(numbered.map(({ invoice }) => invoice.companyId))])) {
+        recipients.set(r.companyId, [...(recipients.get(r.companyId) ?? []), r]);
+      }
       const written = await this.notifications.write(
         uow.tx,
         numbered.flatMap(({ invoice, categoryId }) => {
@@ -100,15 +105,10 @@ export class EntryFees {
             category,
             edition,
             'entry-registered',
-            (r) => ({
-              invoiceNumber: invoice.number,
-              total: formatEuros(invoice.totalCents, r.locale),
-              paymentDueAt: formatInstant(edition.paymentDueAt, edition.timezone),
-              deadline: formatInstant(edition.registrationDeadline, edition.timezone),
-            }),
+            (r) => ({ invoiceNumber: invoice.number, total: formatEuros(invoice.totalCents, r.locale), paymentDueAt, deadline }),
             [invoiceAttachment(invoice)],
             'entry-registered',
-            recipients,
+            recipients.get(invoice.companyId) ?? [],
           );
         }),
       );
