@@ -69,7 +69,11 @@ export async function benchRegistration(): Promise<void> {
       ],
     });
     const category = await post(`${api}/editions/${edition.id}/categories`, jury, categoryBody('banking'));
-    const dbCategory = await post(`${api}/editions/${edition.id}/categories`, jury, categoryBody('insurance'));
+    // The DB ceiling's two runs write their entries in categories of their own (one entry per company and category).
+    const dbCategories = [
+      await post(`${api}/editions/${edition.id}/categories`, jury, categoryBody('insurance')),
+      await post(`${api}/editions/${edition.id}/categories`, jury, categoryBody('energy')),
+    ];
     await post(`${api}/editions/${edition.id}/open`, jury, {});
 
     const companies: { id: string; token: string }[] = [];
@@ -111,7 +115,7 @@ export async function benchRegistration(): Promise<void> {
     const httpCpu = cpuPer(httpBefore, cpu(), COMPANIES);
     await ceilingApp.close();
 
-    const writeEntry = async (i: number) => {
+    const writeEntry = (dbCategory: { id: string }) => async (i: number) => {
       await inTransaction(pool, async (client) => {
         const entry = (
           await client.query(`INSERT INTO entry (edition_id, category_id, company_id, contact_points) VALUES ($1, $2, $3, $4) RETURNING id`, [
@@ -136,10 +140,16 @@ export async function benchRegistration(): Promise<void> {
         ]);
       });
     };
-    await burstOf('warm-up', WARM_UP, CONCURRENCY, (i) => writeEntry(COMPANIES + i));
-    const databaseBefore = cpu();
-    const database = await burstOf('entry writes via pg, 1 tx each (DB ceiling)', COMPANIES, CONCURRENCY, writeEntry);
-    const databaseCpu = cpuPer(databaseBefore, cpu(), COMPANIES);
+    await burstOf('warm-up', WARM_UP, CONCURRENCY, (i) => writeEntry(dbCategories[0])(COMPANIES + i));
+    // A ceiling is what the machine can do: the better of two runs.
+    const databaseRuns = [];
+    for (const dbCategory of dbCategories) {
+      const before = cpu();
+      const run = await burstOf('entry writes via pg, 1 tx each (DB ceiling)', COMPANIES, CONCURRENCY, writeEntry(dbCategory));
+      databaseRuns.push({ run, cpu: cpuPer(before, cpu(), COMPANIES) });
+    }
+    const { run: database, cpu: databaseCpu } = databaseRuns.reduce((a, b) => (b.run.perSecond > a.run.perSecond ? b : a));
+    console.log(`DB ceiling runs: ${databaseRuns.map((r) => `${r.run.perSecond.toFixed(0)}/s`).join(', ')} (the better one counts)`);
 
     printResults([platform, http, database]);
     // Where each run's CPU went, per request: the machine's cores are shared by every process, so a run's rate is
