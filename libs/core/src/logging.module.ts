@@ -10,6 +10,8 @@ import { AppConfig } from './config/app-config';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
+          // Each request's access line is an info line: below info none is written, so none is built either.
+          autoLogging: ['info', 'debug', 'trace'].includes(config.LOG_LEVEL),
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           customProps: () => ({ app: process.env.APP_NAME ?? 'palmares' }),
         },
