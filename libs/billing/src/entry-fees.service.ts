@@ -21,8 +21,8 @@ import { CoalescedRuns } from './coalesced-runs';
 export const LEFTOVER_AGE_MS = 10_000;
 
 /**
- * The entry fee along the entry's life: billing queues the invoice in the unit of work that registers the
- * entry and numbers it before the registration answers, credits it when the entry is withdrawn, and (through `BillingService.recordPayment`) confirms the
+ * The entry fee along the entry's life: billing queues the invoice in the statement that writes the entry and
+ * numbers it before the registration answers, credits it when the entry is withdrawn, and (through `BillingService.recordPayment`) confirms the
  * entry when it is paid. Registration knows nothing of invoices.
  */
 @Injectable()

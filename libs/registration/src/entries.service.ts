@@ -46,8 +46,8 @@ export interface EntryPlace {
 }
 
 /**
- * Entries: registering, reading, withdrawing, confirming. Billing issues the entry-fee invoice and calls
- * these in the same unit of work (`EntryFees`).
+ * Entries: registering, reading, withdrawing, confirming. Billing (`EntryFees`) issues the entry-fee invoice: in the
+ * statement that writes a new entry (`newEntry`), and in the unit of work of a withdrawal or a confirmation.
  */
 @Injectable()
 export class EntriesService {
@@ -56,6 +56,9 @@ export class EntriesService {
     private readonly editions: EditionsService,
     private readonly categories: CategoriesService,
   ) {}
+
+  /** The places (category and edition) read in this process, by category, with when. */
+  private readonly recentPlaces = new Map<string, { place: EntryPlace; readAt: number }>();
 
   /**
    * The rules a new entry must meet before anything is written: an active category, open registration, fitting
@@ -74,8 +77,6 @@ export class EntriesService {
     }
     return this.placeTakes(await this.readPlace(dto.categoryId), dto, now);
   }
-
-  private readonly recentPlaces = new Map<string, { place: EntryPlace; readAt: number }>();
 
   private async readPlace(categoryId: string): Promise<EntryPlace> {
     const place = await this.categories.findWithEdition(categoryId);
