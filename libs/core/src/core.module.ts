@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ReadReplica } from './database/read-replica';
 import { UnitsOfWork } from './database/unit-of-work';
 import { LoggingModule } from './logging.module';
 import { MailTransport } from './mail/mail-transport.service';
@@ -11,7 +12,7 @@ import { RedisModule } from './redis/redis.module';
 @Global()
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueuesModule],
-  providers: [MailTransport, UnitsOfWork],
-  exports: [ConfigModule, RedisModule, QueuesModule, MailTransport, UnitsOfWork],
+  providers: [MailTransport, UnitsOfWork, ReadReplica],
+  exports: [ConfigModule, RedisModule, QueuesModule, MailTransport, UnitsOfWork, ReadReplica],
 })
 export class CoreModule {}

@@ -5,6 +5,7 @@ export * from './database/sql-filter';
 export * from './database/unit-of-work';
 export * from './database/updated-rows';
 export * from './database/raw-entities';
+export * from './database/read-replica';
 export * from './database/typeorm-options';
 export * from './http/validation.pipe';
 export * from './mail/mail-transport.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
+import { ReadReplica } from '@app/core';
 import { EDITIONS_SQL, EditionStatus } from '@app/contest';
 import { ResultsVersion } from './entities/results-version.entity';
 import { publicCategories, type FrozenFigures, type PublicCategory } from './figures';
@@ -31,11 +31,13 @@ export interface PublicWinners {
 /** What anyone may read of the results: the published editions and each published version of their winners. */
 @Injectable()
 export class PublicResults {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Published versions never change: read from the replica when there is one. */
+  constructor(private readonly replica: ReadReplica) {}
 
   /** Editions with published results, latest year first. */
   async editions(): Promise<PublishedEdition[]> {
-    const rows: { year: number; name: string; timezone: string; latest_version: number; first_published_at: Date }[] = await this.dataSource.query(
+    const dataSource = await this.replica.dataSource();
+    const rows: { year: number; name: string; timezone: string; latest_version: number; first_published_at: Date }[] = await dataSource.query(
       `SELECT e.year, e.name, e.timezone, max(v.version)::int AS latest_version, min(v.published_at) AS first_published_at
          FROM (${EDITIONS_SQL}) e JOIN results_version v ON v.edition_id = e.id AND v.published_at IS NOT NULL
         GROUP BY e.id, e.year, e.name, e.timezone ORDER BY e.year DESC`,
@@ -45,19 +47,20 @@ export class PublicResults {
 
   /** A published version of the year's winners (the latest when `version` is not given); null when there is none. */
   async winners(year: number, version?: number): Promise<PublicWinners | null> {
-    const [edition]: { id: string; year: number; name: string; timezone: string }[] = await this.dataSource.query(
+    const dataSource = await this.replica.dataSource();
+    const [edition]: { id: string; year: number; name: string; timezone: string }[] = await dataSource.query(
       `SELECT id, year, name, timezone FROM (${EDITIONS_SQL}) e WHERE year = $1 AND status <> $2`,
       [year, EditionStatus.Draft],
     );
     if (!edition) return null;
-    const published = await this.dataSource.manager.find(ResultsVersion, {
+    const published = await dataSource.manager.find(ResultsVersion, {
       where: { editionId: edition.id, publishedAt: Not(IsNull()) },
       order: { version: 'ASC' },
       select: { id: true, version: true, publishedAt: true, reason: true },
     });
     const chosen = version === undefined ? published.at(-1) : published.find((v) => v.version === version);
     if (!chosen) return null;
-    const { figures } = await this.dataSource.manager.findOneOrFail(ResultsVersion, { where: { id: chosen.id }, select: { id: true, figures: true } });
+    const { figures } = await dataSource.manager.findOneOrFail(ResultsVersion, { where: { id: chosen.id }, select: { id: true, figures: true } });
     const versions = published.map((v) => ({ version: v.version, publishedAt: v.publishedAt!, reason: v.reason }));
     return {
       edition: { year: edition.year, name: edition.name, timezone: edition.timezone },

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { Role, type AuthUser } from '@app/accounts';
 import { CategoriesService, EditionsService } from '@app/contest';
-import { formatInstant, isUuid, pick, NotFoundError } from '@app/core';
+import { formatInstant, isUuid, pick, NotFoundError, ReadReplica } from '@app/core';
 import { EntriesService } from '@app/registration';
 import type { EntryReport, ResultsVersionSummary, WinnersView } from './results.types';
 import { ResultsVersion } from './entities/results-version.entity';
@@ -15,6 +15,7 @@ import { reportBreakdown } from './report-breakdown';
 export class ResultsReads {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: ReadReplica,
     private readonly editions: EditionsService,
     private readonly categories: CategoriesService,
     private readonly entries: EntriesService,
@@ -77,8 +78,11 @@ export class ResultsReads {
     const jury = user.role === Role.Jury;
     if (!entry || (!jury && entry.companyId !== user.companyId)) throw missing();
     const manager = this.dataSource.manager;
+    // A company reads a published version, which never changes: from the replica when there is one (the jury, who may
+    // read a version frozen a moment ago, from the primary).
+    const published = jury ? manager : (await this.replica.dataSource()).manager;
     const version =
-      (await manager.findOne(ResultsVersion, { where: { editionId: entry.editionId, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } })) ??
+      (await published.findOne(ResultsVersion, { where: { editionId: entry.editionId, publishedAt: Not(IsNull()) }, order: { version: 'DESC' } })) ??
       (jury ? await manager.findOne(ResultsVersion, { where: { editionId: entry.editionId }, order: { version: 'DESC' } }) : null);
     if (!version) throw new NotFoundError(`there is no report for entry ${entryId}: reports are available once the results are published`);
     const figures = version.figures as FrozenFigures;

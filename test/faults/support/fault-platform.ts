@@ -72,6 +72,11 @@ export class FaultPlatform {
     return { process: api, client: new ApiClient(`http://127.0.0.1:${port}`) };
   }
 
+  /** An access token for a user made elsewhere (in another database the API runs on). */
+  accessToken(user: { id: string; role: Role; companyId: string | null }): string {
+    return this.tokens.issueAccessToken(user);
+  }
+
   /** A jury user made in SQL, and its access token. */
   async jury(): Promise<string> {
     const [user] = await this.db.query(`INSERT INTO app_user (email, password_hash, role, email_confirmed_at) VALUES ($1, 'x', 'JURY', now()) RETURNING id`, [

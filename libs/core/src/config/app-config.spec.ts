@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     ['REDIS_CLUSTER_NODES', '127.0.0.1', /REDIS_CLUSTER_NODES must be host:port items/],
     ['REDIS_CLUSTER_NODES', '127.0.0.1:7301, 127.0.0.1:7302', /REDIS_CLUSTER_NODES must be host:port items/],
     ['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE must not be less than 1/],
+    ['DATABASE_REPLICA_URL', 'replica.example:5432', /DATABASE_REPLICA_URL must be a postgres:\/\/ URL, or empty/],
+    ['WORKER_NICE', '20', /WORKER_NICE must not be greater than 19/],
     ['EMAIL_ROUTE_LIMIT_PER_HOUR', 'many', /EMAIL_ROUTE_LIMIT_PER_HOUR must be an integer/],
   ])('refuses a wrong %s, naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -14,6 +14,13 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/palmares';
 
+  /**
+   * A read replica of DATABASE_URL (streaming replication) for the reads of published, immutable results: the public
+   * pages, the verification of a title, an entrant's report. Empty: those reads go to DATABASE_URL too.
+   */
+  @Matches(/^(postgres(ql)?:\/\/.+)?$/, { message: 'DATABASE_REPLICA_URL must be a postgres:// URL, or empty' })
+  DATABASE_REPLICA_URL = '';
+
   /** How long opening a database connection (or waiting for a free one in the pool) may take before the request answers 503. */
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS must be an integer' })
