@@ -29,7 +29,12 @@ export interface Fleet {
  * this machine), and `workers` built workers with `env`, and waits until every API answers its health check.
  * `BENCH_PROFILE` adds a CPU profile per process.
  */
-export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; workers: number }): Promise<Fleet> {
+export async function startFleet(
+  env: NodeJS.ProcessEnv,
+  size: { apis: number; workers: number },
+  /** What worker `i` has in its environment besides `env` (its sectors, for instance). */
+  workerEnv: (i: number) => NodeJS.ProcessEnv = () => ({}),
+): Promise<Fleet> {
   const children: ChildProcess[] = [];
   const kinds = new Map<ChildProcess, 'api' | 'worker'>();
   const start = (app: 'api' | 'worker', extra: NodeJS.ProcessEnv = {}) => {
@@ -48,7 +53,7 @@ export async function startFleet(env: NodeJS.ProcessEnv, size: { apis: number; w
   env = { ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? String(Math.min(20, Math.floor(70 / (size.apis + size.workers)))) };
   const ports = await freePorts(size.apis);
   for (const port of ports) start('api', { PORT: String(port) });
-  for (let i = 0; i < size.workers; i++) start('worker');
+  for (let i = 0; i < size.workers; i++) start('worker', workerEnv(i));
   const stop = async () => {
     for (const child of children) child.kill('SIGTERM');
     // A process still closing after 15 s is killed, and said so (on the cluster a worker's close has hung).

@@ -54,6 +54,9 @@ export async function benchAssignment(): Promise<void> {
   const shared = createQueueConnection(base);
   // BENCH_PROCESSES=n: n built worker processes (dist/apps/worker/main.js) instead of in-process workers.
   const processes = Number(process.env.BENCH_PROCESSES ?? 0);
+  const sectorMode = process.env.BENCH_SECTORS ?? 'split';
+  if (sectorMode !== 'split' && sectorMode !== 'shared') throw new Error(`BENCH_SECTORS must be split or shared, not ${sectorMode}`);
+  const splitSectors = sectorMode === 'split';
   let fleet: Fleet | null = null;
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   let workers: SectorWorkers | null = null;
@@ -76,12 +79,16 @@ export async function benchAssignment(): Promise<void> {
       // The one worker's 20 connections shared among the processes (unless DATABASE_POOL_SIZE says otherwise): on this
       // machine's Postgres, more assignment transactions at once only wait on each other (60 at once: 12 s, 21: 8.6 s).
       const poolSize = process.env.DATABASE_POOL_SIZE ?? String(Math.ceil(20 / processes));
-      fleet = await startFleet({ ...process.env, WORKER_SECTORS: codes.join(','), DATABASE_POOL_SIZE: poolSize }, { apis: 0, workers: processes });
+      // BENCH_SECTORS=split (the default): each process serves its share of the sectors (WORKER_SECTORS, as
+      // docs/operations.md advises); shared: every process serves every sector, and they take each other's jobs.
+      const sectorsOf = (i: number) => (splitSectors ? codes.filter((_, k) => k % processes === i) : codes).join(',');
+      fleet = await startFleet({ ...process.env, DATABASE_POOL_SIZE: poolSize }, { apis: 0, workers: processes }, (i) => ({ WORKER_SECTORS: sectorsOf(i) }));
     } else {
       workers = new SectorWorkers(config, app.get(TaskAssignment), app.get(CategoriesService), app.get(SectorQueues));
       workers.serve(codes);
     }
-    await waitFor(async () => (await Promise.all(queues.map((q) => q.getWorkersCount()))).every((n) => n >= Math.max(1, processes)), 60_000, 'workers');
+    const servedBy = processes > 0 && !splitSectors ? processes : 1;
+    await waitFor(async () => (await Promise.all(queues.map((q) => q.getWorkersCount()))).every((n) => n >= servedBy), 60_000, 'workers');
 
     t = Date.now();
     const { created } = await app.get(TaskGeneration).generateForEdition(editionId);
@@ -114,7 +121,7 @@ export async function benchAssignment(): Promise<void> {
     const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     console.log('');
     console.log(
-      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${config.ASSIGNMENT_CONCURRENCY} per sector queue, ${fleet ? `${describeFleet(fleet)}, pool of ${process.env.DATABASE_POOL_SIZE ?? Math.ceil(20 / processes)} each` : 'in-process workers'}`,
+      `tasks: ${created} (${SECTORS} sectors × ${ENTRIES_PER_SECTOR} entries × ${TASKS_PER_ENTRY}), shoppers: ${SHOPPERS}, jobs: ${jobs} of ≤ ${ASSIGN_BATCH} ids, concurrency ${config.ASSIGNMENT_CONCURRENCY} per sector queue, ${fleet ? `${describeFleet(fleet)}, pool of ${process.env.DATABASE_POOL_SIZE ?? Math.ceil(20 / processes)} each, sectors ${sectorMode}` : 'in-process workers'}`,
     );
     console.log(`generation (insert + enqueue): ${secs(generationMs)}, ${rate(created, generationMs)} tasks/s`);
     console.log(`failed attempts retried by BullMQ: ${retries.count}${retries.reasons.length > 0 ? ` (${retries.reasons.join('; ')})` : ''}`);
