@@ -1,10 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { JwtService } from '@nestjs/jwt';
 import { describeFleet, fleetSize, freePorts, startFleet, type Fleet } from './app-processes';
 import { benchPool, inTransaction, openBenchEnvironment } from './bench-environment';
 import { startCeilingServer } from './ceiling-server';
 import { post } from './http';
 import { ownCpuMs, postgresCpuMs } from './processes';
-import { availableParallelism } from 'node:os';
 import { burst, burstOf, printResults } from './load';
 
 /**

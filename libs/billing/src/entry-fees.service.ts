@@ -93,7 +93,9 @@ export class EntryFees {
       const numbered = await this.invoiceQueue.numberQueued(uow.tx, editionId);
       const recipients = new Map<string | null, Recipient[]>();
       for (const r of await companyRecipients(uow.tx, [...new Set(numbered.map(({ invoice }) => invoice.companyId))])) {
-        recipients.set(r.companyId, [...(recipients.get(r.companyId) ?? []), r]);
+        const ofCompany = recipients.get(r.companyId);
+        if (ofCompany) ofCompany.push(r);
+        else recipients.set(r.companyId, [r]);
       }
       const written = await this.notifications.write(
         uow.tx,

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EDITIONS_SQL } from '@app/contest';
+import { entityColumns, hydrate } from '@app/core';
 import { Invoice, InvoiceKind } from './entities/invoice.entity';
 import { UnnumberedInvoice } from './entities/unnumbered-invoice.entity';
 import { ENTRIES_SQL, type Entry, type EntryInsert } from '@app/registration';
 import type { InvoiceDraft } from './invoice-draft';
-
-/** The columns of `invoice`, as the entity's fields. */
-const INVOICE_FIELDS = `id, edition_id AS "editionId", company_id AS "companyId", entry_id AS "entryId", kind, purpose, sequence, number,
-  credited_invoice_id AS "creditedInvoiceId", description, amount_excl_vat_cents AS "amountExclVatCents", vat_rate_bp AS "vatRateBp",
-  vat_cents AS "vatCents", total_cents AS "totalCents", reverse_charge AS "reverseCharge", buyer, reason, issued_at AS "issuedAt"`;
 
 /** An entry fee just numbered, with its entry's category (which its e-mail names). */
 export interface NumberedEntryFee {
@@ -74,7 +70,7 @@ export class InvoiceQueue {
        ON CONFLICT (edition_id) DO UPDATE SET last_number = invoice_counter.last_number RETURNING last_number AS last`,
       [editionId],
     );
-    const rows: (Invoice & { categoryId: string | null })[] = await tx.query(
+    const rows: Record<string, unknown>[] = await tx.query(
       `WITH moved AS (DELETE FROM unnumbered_invoice WHERE edition_id = $1 RETURNING *),
             numbered AS (SELECT moved.*, $2::int + row_number() OVER (ORDER BY queued_at, id) AS seq FROM moved),
             counted AS (UPDATE invoice_counter SET last_number = $2::int + (SELECT count(*) FROM moved) WHERE edition_id = $1),
@@ -85,12 +81,12 @@ export class InvoiceQueue {
               SELECT n.id, n.edition_id, n.company_id, n.entry_id, $3, n.purpose, n.seq, edition.year || '-' || lpad(n.seq::text, 6, '0'), n.description,
                      n.amount_excl_vat_cents, n.vat_rate_bp, n.vat_cents, n.total_cents, n.reverse_charge, n.buyer, issued.at
                 FROM numbered n JOIN (${EDITIONS_SQL}) edition ON edition.id = n.edition_id CROSS JOIN issued
-              RETURNING ${INVOICE_FIELDS})
-       SELECT inserted.*, entry.category_id AS "categoryId" FROM inserted LEFT JOIN (${ENTRIES_SQL}) entry ON entry.id = inserted."entryId"`,
+              RETURNING ${entityColumns(tx, Invoice, 'invoice', 'i_')})
+       SELECT inserted.*, entry.category_id FROM inserted LEFT JOIN (${ENTRIES_SQL}) entry ON entry.id = inserted.i_entry_id`,
       [editionId, last, InvoiceKind.Invoice],
     );
     return rows
-      .map(({ categoryId, ...invoice }) => ({ invoice: Object.assign(new Invoice(), invoice), categoryId }))
+      .map((row) => ({ invoice: hydrate(tx, Invoice, row, 'i_'), categoryId: row.category_id as string | null }))
       .sort((a, b) => a.invoice.sequence - b.invoice.sequence);
   }
 

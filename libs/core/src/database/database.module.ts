@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CORE_ENTITIES } from '../audit/audit-log.entity';
 import { AppConfig } from '../config/app-config';
-import { databaseTimeouts, typeOrmOptions } from './typeorm-options';
+import { appPool, typeOrmOptions } from './typeorm-options';
 
 @Module({
   imports: [
@@ -12,7 +12,7 @@ import { databaseTimeouts, typeOrmOptions } from './typeorm-options';
         const options = typeOrmOptions(config.DATABASE_URL);
         return {
           ...options,
-          extra: { ...options.extra, ...databaseTimeouts(config), max: config.DATABASE_POOL_SIZE },
+          extra: { ...options.extra, ...appPool(config) },
           autoLoadEntities: true,
           migrationsRun: config.MIGRATIONS_RUN,
           // The preflight check has already said what is wrong; do not loop with stack traces.

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { databaseTimeouts, typeOrmOptions } from './typeorm-options';
+import { appPool, typeOrmOptions } from './typeorm-options';
 
 /**
  * Where the reads of published, immutable results go: the read replica named by DATABASE_REPLICA_URL, or the
@@ -36,7 +36,7 @@ export class ReadReplica implements OnApplicationShutdown {
       // The primary's entities (TypeORM collected them from every module); a replica runs no migration.
       entities: this.primary.entityMetadatas.map((metadata) => metadata.target),
       migrations: [],
-      extra: { ...options.extra, ...databaseTimeouts(this.config), max: this.config.DATABASE_POOL_SIZE },
+      extra: { ...options.extra, ...appPool(this.config) },
     }).initialize();
   }
 

@@ -40,3 +40,8 @@ export function databaseTimeouts(config: Pick<AppConfig, 'DATABASE_CONNECT_TIMEO
     keepAlive: true,
   };
 }
+
+/** The pool of an app's data source (the primary's, and a read replica's): the timeouts above and DATABASE_POOL_SIZE connections. */
+export function appPool(config: Pick<AppConfig, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_POOL_SIZE'>) {
+  return { ...databaseTimeouts(config), max: config.DATABASE_POOL_SIZE };
+}
