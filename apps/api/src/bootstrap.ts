@@ -1,9 +1,9 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import basicAuth from '@fastify/basic-auth';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardAdapter } from '@bull-board/fastify';
+import helmet from 'helmet';
 import { getQueueToken } from '@nestjs/bullmq';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
@@ -45,7 +45,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useGlobalFilters(new HttpExceptionFilter());
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // Helmet's security headers, its middleware built once (@fastify/helmet builds it, policy parsing included, per request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -59,6 +60,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app
     .getHttpAdapter()
     .getInstance()
+    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)))
     .addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });

@@ -39,7 +39,13 @@ export async function startFleet(
   const kinds = new Map<ChildProcess, 'api' | 'worker'>();
   const start = (app: 'api' | 'worker', extra: NodeJS.ProcessEnv = {}) => {
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [];
-    const child = spawn(process.execPath, [...profile, `dist/apps/${app}/main.js`], { env: { ...env, ...extra }, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Each in a session of its own, as a service manager starts them (so the worker's lowered priority counts
+    // against the API's and Postgres's, not only against the bench's: see docs/operations.md).
+    const child = spawn(process.execPath, [...profile, `dist/apps/${app}/main.js`], {
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
     children.push(child);
     kinds.set(child, app);
   };
@@ -51,6 +57,10 @@ export async function startFleet(
   // The processes share Postgres's max_connections (100 here) with the bench's own pool of 20: unless told,
   // each process's pool is its share of 70 (20 at most), as docs/operations.md says to size it.
   env = { ...env, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE ?? String(Math.min(20, Math.floor(70 / (size.apis + size.workers)))) };
+  // Sessions of their own do not hear the terminal's Ctrl-C: the bench's exit takes them along.
+  const orphans = () => children.forEach((child) => child.kill('SIGKILL'));
+  const interrupted = () => process.exit(130);
+  process.once('exit', orphans).once('SIGINT', interrupted);
   const ports = await freePorts(size.apis);
   for (const port of ports) start('api', { PORT: String(port) });
   for (let i = 0; i < size.workers; i++) start('worker', workerEnv(i));
@@ -65,6 +75,7 @@ export async function startFleet(
     }, 15_000);
     await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))));
     clearTimeout(timer);
+    process.off('exit', orphans).off('SIGINT', interrupted);
   };
   try {
     // Several processes starting at once on a loaded machine: up to two minutes.

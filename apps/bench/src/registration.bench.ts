@@ -5,13 +5,13 @@ import { benchPool, inTransaction, openBenchEnvironment } from './bench-environm
 import { startCeilingServer } from './ceiling-server';
 import { post } from './http';
 import { ownCpuMs, postgresCpuMs } from './processes';
-import { burst, burstOf, printResults } from './load';
+import { burst, burstOf, connectedClients, printResults } from './load';
 
 /**
  * `npm run bench:registration`: the last hour before the deadline as a burst — 2,000 signed-in companies
  * register with 200 concurrent clients against a running API + worker — next to two ceilings measured in
  * the same run: a bare Nest POST with the same validated DTO (HTTP) and the entry's writes straight through
- * pg, one transaction each (database). Each is warmed up first, and the ceilings are measured once the
+ * pg, one transaction each (database). Each is warmed up first (the HTTP runs on the clients the warm-up connected, the DB run on its pool), and the ceilings are measured once the
  * worker has sent the platform's e-mails (its PDFs would otherwise slow the ceilings, flattering the ratio).
  */
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 2000);
@@ -98,10 +98,12 @@ export async function benchRegistration(): Promise<void> {
     console.log(`Registering ${COMPANIES} entries with ${CONCURRENCY} concurrent clients over ${describeFleet(fleet)}…`);
     // The warm-up registers the last WARM_UP companies; the measured burst the first COMPANIES.
     const register = (i: number) => ({ url: `${apis[i % apis.length]}/entries`, body: body(category.id), token: companies[i].token });
-    await burst('warm-up', WARM_UP, CONCURRENCY, (i) => register(COMPANIES + i));
+    const companyClients = connectedClients(CONCURRENCY);
+    await burst('warm-up', WARM_UP, CONCURRENCY, companyClients, (i) => register(COMPANIES + i));
     const cpu = (): CpuUse => ({ ...fleet!.cpuMs(), postgres: postgresCpuMs(), bench: ownCpuMs() });
     const cpuBefore = cpu();
-    const platform = await burst('POST /api/entries (platform)', COMPANIES, CONCURRENCY, register);
+    const platform = await burst('POST /api/entries (platform)', COMPANIES, CONCURRENCY, companyClients, register);
+    await companyClients.close();
     const platformCpu = cpuPer(cpuBefore, cpu(), COMPANIES);
     const drained = await mailsDelivered(environment.received, COMPANIES + WARM_UP);
     console.log(`the worker sent the last "entry registered" e-mail (invoice PDF attached) ${drained.toFixed(1)} s after the burst`);
@@ -109,9 +111,11 @@ export async function benchRegistration(): Promise<void> {
     const [ceilingPort] = await freePorts(1);
     const ceilingApp = await startCeilingServer(ceilingPort);
     const bare = () => ({ url: `http://127.0.0.1:${ceilingPort}/ceiling`, body: body(category.id) });
-    await burst('warm-up', WARM_UP, CONCURRENCY, bare);
+    const ceilingClients = connectedClients(CONCURRENCY);
+    await burst('warm-up', WARM_UP, CONCURRENCY, ceilingClients, bare);
     const httpBefore = cpu();
-    const http = await burst('bare Nest POST (HTTP ceiling)', COMPANIES, CONCURRENCY, bare);
+    const http = await burst('bare Nest POST (HTTP ceiling)', COMPANIES, CONCURRENCY, ceilingClients, bare);
+    await ceilingClients.close();
     const httpCpu = cpuPer(httpBefore, cpu(), COMPANIES);
     await ceilingApp.close();
 

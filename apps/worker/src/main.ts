@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { getPriority, setPriority } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { loadConfig, startApp } from '@app/core';
 import { createWorker } from './bootstrap';
+import { lowerPriority } from './lower-priority';
 
 startApp('worker', async () => {
   const { WORKER_NICE } = loadConfig();
-  // Lowered before any work starts, never raised (only root may raise a priority).
-  if (WORKER_NICE > getPriority()) setPriority(WORKER_NICE);
+  // Lowered before any work starts.
+  const lowered = lowerPriority(WORKER_NICE);
   await createWorker();
-  new Logger('Worker').log(`Worker started${WORKER_NICE > 0 ? ` (nice ${WORKER_NICE})` : ''}`);
+  new Logger('Worker').log(`Worker started${lowered.length ? ` (nice ${WORKER_NICE}: ${lowered.join(', ')})` : ''}`);
 });
