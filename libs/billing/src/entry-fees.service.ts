@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { companyRecipients, type AuthUser, type Recipient } from '@app/accounts';
+import { companyRecipients, type AuthUser } from '@app/accounts';
 import { formatEuros, formatInstant, UnitsOfWork } from '@app/core';
 import { NotificationsService } from '@app/notifications';
 import { CategoriesService, EditionsService } from '@app/contest';
@@ -91,12 +91,7 @@ export class EntryFees {
     const deadline = formatInstant(edition.registrationDeadline, edition.timezone);
     return this.units.run(async (uow) => {
       const numbered = await this.invoiceQueue.numberQueued(uow.tx, editionId);
-      const recipients = new Map<string | null, Recipient[]>();
-      for (const r of await companyRecipients(uow.tx, [...new Set(numbered.map(({ invoice }) => invoice.companyId))])) {
-        const ofCompany = recipients.get(r.companyId);
-        if (ofCompany) ofCompany.push(r);
-        else recipients.set(r.companyId, [r]);
-      }
+      const recipients = await companyRecipients(uow.tx, [...new Set(numbered.map(({ invoice }) => invoice.companyId))]);
       const written = await this.notifications.write(
         uow.tx,
         numbered.flatMap(({ invoice, categoryId }) => {
@@ -110,7 +105,7 @@ export class EntryFees {
             (r) => ({ invoiceNumber: invoice.number, total: formatEuros(invoice.totalCents, r.locale), paymentDueAt, deadline }),
             [invoiceAttachment(invoice)],
             'entry-registered',
-            recipients.get(invoice.companyId) ?? [],
+            recipients,
           );
         }),
       );
